@@ -1,0 +1,69 @@
+import type { RouteAccess } from './permissions.ts';
+
+/**
+ * Every route of the API and who may call it: `public`, `signed_in`, or a permission the actor must
+ * hold somewhere (the command then checks the object's scope). A route missing here is refused at
+ * run time and fails the access-table test.
+ */
+export const ACCESS_TABLE: Record<string, RouteAccess> = {
+  'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'public',
+  'GET /api/auth/me': 'signed_in',
+
+  'GET /api/org-units': 'org:read',
+  'GET /api/org-units/:id': 'org:read',
+  'GET /api/org-units/:id/children': 'org:read',
+  'POST /api/org-units': 'org:write',
+  'PATCH /api/org-units/:id': 'org:write',
+
+  'GET /api/households': 'org:read',
+  'GET /api/households/:id': 'org:read',
+  'POST /api/households': 'org:write',
+  'PATCH /api/households/:id': 'org:write',
+  'PUT /api/households/:id/members/:personId': 'org:write',
+  'DELETE /api/households/:id/members/:personId': 'org:write',
+
+  'GET /api/persons': 'org:read',
+  'GET /api/persons/:id': 'org:read',
+  'POST /api/persons': 'org:write',
+  'PATCH /api/persons/:id': 'org:write',
+  'POST /api/persons/:id/reveal-id': 'person:reveal_id',
+
+  'GET /api/party-orgs': 'party:read',
+  'GET /api/party-orgs/:id': 'party:read',
+  'POST /api/party-orgs': 'party:write',
+  'PATCH /api/party-orgs/:id': 'party:write',
+  'PUT /api/party-orgs/:id/members/:personId': 'party:write',
+  'DELETE /api/party-orgs/:id/members/:personId': 'party:write',
+
+  'GET /api/grids': 'grid:read',
+  'GET /api/grids/:id': 'grid:read',
+  'POST /api/grids': 'grid:write',
+  'PATCH /api/grids/:id': 'grid:write',
+
+  'GET /api/departments': 'department:read',
+  'GET /api/departments/:id': 'department:read',
+  'POST /api/departments': 'department:write',
+  'PATCH /api/departments/:id': 'department:write',
+
+  'GET /api/partner-units': 'partner:read',
+  'POST /api/partner-units': 'partner:write',
+  'PATCH /api/partner-units/:id': 'partner:write',
+
+  'GET /api/users': 'user:manage',
+  'POST /api/users/:id/disable': 'user:manage',
+  'POST /api/users/:id/enable': 'user:manage',
+
+  'GET /api/audit-events': 'audit:read',
+
+  'GET /api/rosters/template': 'roster:import',
+  'POST /api/rosters/imports': 'roster:import',
+  'GET /api/rosters/imports/:id': 'roster:import',
+  'GET /api/rosters/export': 'roster:export',
+};
+
+export function routeKey(method: string, url: string): string {
+  return `${method.toUpperCase()} ${url}`;
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { PERMISSIONS } from '../permissions.ts';
+
+export const idParam = z.object({ id: z.uuid() });
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const allowed = z.array(z.enum(PERMISSIONS));
+
+export function paged<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}

@@ -1,0 +1,38 @@
+// Stable error codes: the API's contract with every client. Add a code here with both messages;
+// never rename one that has shipped.
+export const ERRORS = {
+  unauthenticated: { status: 401, zh: '请先登录', en: 'Please sign in first' },
+  invalid_credentials: { status: 401, zh: '手机号或密码错误', en: 'Wrong phone number or password' },
+  session_expired: { status: 401, zh: '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
+  forbidden: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  not_found: { status: 404, zh: '找不到该记录', en: 'Not found' },
+  route_not_found: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  validation_failed: { status: 422, zh: '提交的内容有误', en: 'The request is not valid' },
+  reason_required: { status: 422, zh: '查看完整证件号需要填写事由', en: 'A reason is required to reveal an ID number' },
+  conflict: { status: 409, zh: '记录已存在或已被修改', en: 'The record already exists or was changed' },
+  duplicate_phone: { status: 409, zh: '该手机号已被使用', en: 'This phone number is already in use' },
+  duplicate_room: { status: 409, zh: '该楼栋已有此房号', en: 'This building already has that room' },
+  invalid_parent: { status: 422, zh: '上级组织类型不正确', en: 'The parent has the wrong kind' },
+  not_a_building: { status: 422, zh: '只能选择楼栋', en: 'The org unit must be a building' },
+  has_children: { status: 409, zh: '还有下级或住户，不能删除', en: 'It still has children or households' },
+  too_many_requests: { status: 429, zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
+  payload_too_large: { status: 413, zh: '文件过大', en: 'The file is too large' },
+  unsupported_file: { status: 415, zh: '文件格式不支持，请上传 .xlsx 文件', en: 'Unsupported file; upload an .xlsx file' },
+  file_rejected: { status: 422, zh: '文件无法读取或可能有害', en: 'The file cannot be read or may be harmful' },
+  import_failed: { status: 422, zh: '导入未完成：存在错误行', en: 'Import not applied: some rows have errors' },
+  user_disabled: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
+  internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export type Locale = 'zh-CN' | 'en-US';
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  return locale === 'en-US' ? ERRORS[code].en : ERRORS[code].zh;
+}
+
+/** The body of every error response. */
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; requestId: string; details?: unknown };
+};

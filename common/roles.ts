@@ -1,0 +1,55 @@
+import type { Permission } from './permissions.ts';
+
+/** Roles are granted at an org unit and reach its subtree (resident: only their own household). */
+export const ROLES = [
+  'resident',
+  'building_leader',
+  'grid_worker',
+  'compound_secretary',
+  'community_staff',
+  'points_committee',
+  'subdistrict_admin',
+  'district_admin',
+  'department_staff',
+  'system_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  resident: { zh: '居民', en: 'Resident' },
+  building_leader: { zh: '楼栋长', en: 'Building leader' },
+  grid_worker: { zh: '网格员', en: 'Grid worker' },
+  compound_secretary: { zh: '小区党支部书记', en: 'Compound party secretary' },
+  community_staff: { zh: '社区工作人员', en: 'Community staff' },
+  points_committee: { zh: '积分管理小组', en: 'Points committee' },
+  subdistrict_admin: { zh: '街道管理员', en: 'Subdistrict admin' },
+  district_admin: { zh: '区级管理员', en: 'District admin' },
+  department_staff: { zh: '职能部门人员', en: 'Department staff' },
+  system_admin: { zh: '系统管理员', en: 'System admin' },
+};
+
+const READ_ORG: Permission[] = ['org:read', 'party:read', 'grid:read', 'department:read', 'partner:read'];
+const EDIT_ORG: Permission[] = [
+  ...READ_ORG,
+  'org:write',
+  'party:write',
+  'grid:write',
+  'partner:write',
+  'roster:import',
+  'roster:export',
+  'audit:read',
+];
+
+/** What each role may do inside its scope. Lists are filtered by scope; this says which actions. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  resident: ['org:read'],
+  building_leader: ['org:read', 'party:read', 'grid:read', 'department:read'],
+  grid_worker: [...READ_ORG, 'org:write'],
+  compound_secretary: [...READ_ORG],
+  community_staff: [...EDIT_ORG, 'person:reveal_id'],
+  points_committee: [...READ_ORG],
+  subdistrict_admin: [...EDIT_ORG, 'person:reveal_id', 'department:write', 'user:manage'],
+  district_admin: [...EDIT_ORG, 'person:reveal_id', 'department:write', 'user:manage'],
+  department_staff: ['department:read'],
+  system_admin: [...EDIT_ORG, 'person:reveal_id', 'department:write', 'user:manage'],
+};

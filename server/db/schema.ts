@@ -1,0 +1,3 @@
+// Every table, gathered for Drizzle and drizzle-kit. Each module owns and writes only its own.
+export * from '../platform/schema.ts';
+export * from '../modules/org/schema.ts';
