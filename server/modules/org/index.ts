@@ -7,3 +7,4 @@ export { orgRoutes } from './routes.ts';
 export { nameOrgUnits, loadOrgUnit, pathIds } from './org-units.ts';
 export { loadHousehold, householdTarget, roomLabel } from './households.ts';
 export { loadPerson, personTarget, isMinor } from './persons.ts';
+export { seedDemoOrg, assignGridWorker, orgIsEmpty, type DemoOrg } from './demo.ts';

@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { assignGridWorker, orgIsEmpty, seedDemoOrg } from '../modules/org/index.ts';
+import { SYSTEM_ACTOR } from '../platform/access.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { hashPassword } from '../platform/password.ts';
+import { userAccount } from '../platform/schema.ts';
+import { createUser, type NewGrant } from '../platform/users.ts';
+
+export const DEMO_PASSWORD = 'Linli@2026';
+
+export const DEMO_ACCOUNTS = [
+  { phone: '13900000001', label: 'district_admin 区级管理员（邻里示范区）' },
+  { phone: '13900000002', label: 'subdistrict_admin 街道管理员（平顶山街道）' },
+  { phone: '13900000003', label: 'community_staff 社区工作人员（春熙社区 = 社区A）' },
+  { phone: '13900000004', label: 'community_staff 社区工作人员（杨梅江社区 = 社区B）' },
+  { phone: '13900000005', label: 'grid_worker 网格员（春熙社区）' },
+  { phone: '13900000006', label: 'points_committee 积分管理小组（春熙社区）' },
+  { phone: '13900000007', label: 'resident 居民 田志明（春熙社区 幸福家园小区 1号楼 1单元302）' },
+  { phone: '13900000008', label: 'department_staff 职能部门（区城市管理局）' },
+] as const;
+
+/**
+ * Seeds the demo district into an empty database, in one transaction, never over real data.
+ * An advisory lock keeps two app nodes starting at once from both seeding.
+ */
+export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void } = {}): Promise<boolean> {
+  const log = opts.log ?? (() => {});
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(20261129)`);
+    const users = await tx.select({ id: userAccount.id }).from(userAccount).limit(1);
+    if (!(await orgIsEmpty(tx)) || users.length > 0) return false;
+    log('seeding the demo district (first run)…');
+    const org = await seedDemoOrg(tx);
+    const [a, b] = org.communities;
+    const at = (u: { id: string; path: string }) => ({ orgUnitId: u.id, orgPath: u.path });
+    const district = { id: org.districtId, path: org.districtPath };
+    const accounts: { phone: string; name: string; grants: NewGrant[]; personId?: string }[] = [
+      { phone: '13900000001', name: '赵区管', grants: [{ role: 'district_admin', ...at(district) }] },
+      { phone: '13900000002', name: '钱街道', grants: [{ role: 'subdistrict_admin', ...at(org.subdistricts[0]) }] },
+      { phone: '13900000003', name: '孙社工', grants: [{ role: 'community_staff', ...at(a) }] },
+      { phone: '13900000004', name: '李社工', grants: [{ role: 'community_staff', ...at(b) }] },
+      { phone: '13900000005', name: '周网格', grants: [{ role: 'grid_worker', ...at(a) }] },
+      { phone: '13900000006', name: '吴积分', grants: [{ role: 'points_committee', ...at(a) }] },
+      {
+        phone: '13900000007',
+        name: '田志明',
+        personId: org.tian.personId,
+        grants: [
+          {
+            role: 'resident',
+            orgUnitId: org.tian.buildingId,
+            orgPath: org.tian.buildingPath,
+            householdId: org.tian.householdId,
+          },
+        ],
+      },
+      {
+        phone: '13900000008',
+        name: '郑城管',
+        grants: [
+          {
+            role: 'department_staff',
+            ...at(district),
+            departmentId: org.departments.find((d) => d.code === 'chengguan')!.id,
+          },
+        ],
+      },
+    ];
+    const ids = new Map<string, string>();
+    for (const acc of accounts) {
+      ids.set(acc.phone, await createUser(tx, { ...acc, displayName: acc.name, passwordHash }));
+    }
+    // Every grid has a worker: community A's first grid is the demo grid worker's; the rest get their own.
+    for (const [i, g] of org.grids.entries()) {
+      const userId =
+        i === 0
+          ? ids.get('13900000005')!
+          : await createUser(tx, {
+              phone: `139000010${String(i).padStart(2, '0')}`,
+              displayName: `${g.name}网格员`,
+              passwordHash,
+              grants: [{ role: 'grid_worker', ...at(org.communities[g.communityIndex]) }],
+            });
+      await assignGridWorker(tx, g.id, userId);
+    }
+    await recordAudit(
+      { actor: SYSTEM_ACTOR, tx },
+      {
+        action: 'demo.seeded',
+        subjectType: 'org_unit',
+        subjectId: org.districtId,
+        orgPath: org.districtPath,
+        orgUnitId: org.districtId,
+        summary: '初始化演示区数据（首次启动）',
+      },
+    );
+    log('demo district seeded');
+    return true;
+  });
+}

@@ -1,0 +1,75 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed.ts';
+import { verifyAudit } from './platform/audit.ts';
+
+const USAGE = `用法 / usage: linli <command>
+  start          migrate, seed the demo district on first run, serve API + web
+  migrate        apply database migrations
+  seed           seed the demo district (only into an empty database)
+  verify-audit   check every district's audit hash chain; exits 1 at the first broken event`;
+
+async function main(cmd: string | undefined): Promise<number> {
+  const config = loadConfig();
+  if (!cmd || cmd === 'help' || cmd === '--help') {
+    console.log(USAGE);
+    return cmd ? 0 : 2;
+  }
+  const database = await openDatabase(config);
+  try {
+    if (cmd === 'migrate') {
+      await migrate(database, config.migrationsDir);
+      console.log('migrations applied');
+      return 0;
+    }
+    if (cmd === 'seed') {
+      await migrate(database, config.migrationsDir);
+      const seeded = await seedDemoIfEmpty(database.db, { log: console.log });
+      console.log(seeded ? 'demo district seeded' : 'database is not empty: demo data not seeded');
+      return 0;
+    }
+    if (cmd === 'verify-audit') {
+      const r = await verifyAudit(database.db);
+      if (r.ok) {
+        console.log(`audit chains intact: ${r.districts} district(s), ${r.events} event(s)`);
+        return 0;
+      }
+      console.error(`audit chain BROKEN in district ${r.districtId} at event id ${r.eventId} (seq ${r.seq}): ${r.reason}`);
+      return 1;
+    }
+    if (cmd === 'start') {
+      await migrate(database, config.migrationsDir);
+      const seeded = await seedDemoIfEmpty(database.db, { log: console.log });
+      const { app } = await buildApp({ database, config, logger: process.env.LOG !== '0' });
+      await app.listen({ port: config.port, host: config.host });
+      const db = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
+      console.log(`\n邻里 Linli is running on http://localhost:${config.port} (${db})${seeded ? ', demo district seeded' : ''}`);
+      console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.phone}  ${a.label}`);
+      const stop = async () => {
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return -1; // keep running
+    }
+    console.error(USAGE);
+    return 2;
+  } finally {
+    if (cmd !== 'start') await database.close();
+  }
+}
+
+main(process.argv[2]).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
