@@ -21,6 +21,68 @@ export const ERRORS = {
   file_rejected: { status: 422, zh: '文件无法读取或可能有害', en: 'The file cannot be read or may be harmful' },
   import_failed: { status: 422, zh: '导入未完成：存在错误行', en: 'Import not applied: some rows have errors' },
   user_disabled: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
+  // Party tree, grids, departments, partner units.
+  party_kind_nesting: {
+    status: 422,
+    zh: '党组织层级不正确：社区党组织设在社区且无上级，党总支/党支部隶属社区党组织或党总支，党小组隶属党支部',
+    en: 'Wrong party organisation level: a community committee sits at a community with no parent, general branches and branches sit under a committee or general branch, groups under a branch',
+  },
+  outside_parent_unit: {
+    status: 422,
+    zh: '所选组织不在上级党组织的辖区内',
+    en: "The org unit lies outside the parent party organisation's area",
+  },
+  not_a_community: { status: 422, zh: '只能选择社区', en: 'The org unit must be a community' },
+  party_committee_exists: {
+    status: 409,
+    zh: '该社区已有社区党组织',
+    en: 'This community already has a party committee',
+  },
+  workplace_required: {
+    status: 422,
+    zh: '在职党员报到需填写工作单位',
+    en: 'A registered member needs the workplace they serve at',
+  },
+  secretary_not_member: {
+    status: 422,
+    zh: '书记须先登记为本党组织成员',
+    en: 'The secretary must first be a member of this party organisation',
+  },
+  party_member_elsewhere: {
+    status: 409,
+    zh: '该党员的组织关系已在其他党组织',
+    en: 'This party member already belongs to another party organisation',
+  },
+  building_in_other_grid: {
+    status: 409,
+    zh: '该楼栋已划入其他网格',
+    en: 'This building already lies in another grid',
+  },
+  building_not_in_community: {
+    status: 422,
+    zh: '楼栋不在该网格所属社区内',
+    en: "The building is not in the grid's community",
+  },
+  not_a_grid_worker: {
+    status: 422,
+    zh: '所选用户不是本辖区的网格员',
+    en: 'The user is not a grid worker in this area',
+  },
+  department_level: {
+    status: 422,
+    zh: '职能部门只能设在区或街道',
+    en: 'A department sits at a district or subdistrict',
+  },
+  duplicate_department_code: {
+    status: 409,
+    zh: '该部门编码已被使用',
+    en: 'This department code is already in use',
+  },
+  duplicate_name: {
+    status: 409,
+    zh: '同一范围内已有同名记录',
+    en: 'Another record here already has this name',
+  },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
