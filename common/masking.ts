@@ -32,12 +32,12 @@ export function maskPhone(phone: string): string {
 
 /**
  * 18-digit 110101199003071234 → 110101********1234 (digits 7–14, the birth date, hidden);
- * 15-digit → first 6 and last 3 only. Anything else keeps only its last 2 characters.
+ * 15-digit → first 6 and last 1 (digits 7–14 hidden there too). Anything else keeps only its last 2.
  */
 export function maskIdNumber(id: string): string {
   const s = id.trim();
   if (s.length === 18) return `${s.slice(0, 6)}********${s.slice(14)}`;
-  if (s.length === 15) return `${s.slice(0, 6)}******${s.slice(12)}`;
+  if (s.length === 15) return `${s.slice(0, 6)}********${s.slice(14)}`;
   if (s.length <= 2) return '*'.repeat(s.length);
   return `${'*'.repeat(s.length - 2)}${s.slice(-2)}`;
 }
