@@ -12,7 +12,7 @@ export function registerAccessHook(app: FastifyInstance, policy: SessionPolicy) 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req, reply) => {
     const url = req.routeOptions.url;
-    if (!url || !url.startsWith('/api')) return; // the web app and static files
+    if (!url?.startsWith("/api")) return; // the web app and static files
     const access = ACCESS_TABLE[routeKey(req.method === 'HEAD' ? 'GET' : req.method, url)];
     const token = req.cookies[SESSION_COOKIE];
     let expired = false;
@@ -22,9 +22,11 @@ export function registerAccessHook(app: FastifyInstance, policy: SessionPolicy) 
       else expired = found !== null;
     }
     if (access === 'public' || isDocsRoute(url)) return;
-    if (access === undefined) return sendError(req, reply, 'forbidden', { reason: 'route not in access table' });
+    if (access === undefined)
+      return sendError(req, reply, 'forbidden', { reason: 'route not in access table' });
     if (!req.actor) return sendError(req, reply, expired ? 'session_expired' : 'unauthenticated');
-    if (access !== 'signed_in' && !holdsAnywhere(req.actor, access)) return sendError(req, reply, 'forbidden');
+    if (access !== 'signed_in' && !holdsAnywhere(req.actor, access))
+      return sendError(req, reply, 'forbidden');
   });
 }
 
