@@ -19,7 +19,7 @@ import { routeKey } from '../common/access-table.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { appliedMigrationCount, latestMigrationTag } from './db/migrate.ts';
-import { orgRoutes, nameOrgUnits } from './modules/org/index.ts';
+import { orgRoutes, nameOrgUnits, structureRoutes } from './modules/org/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
 import { auditRoutes } from './platform/audit-routes.ts';
 import { authRoutes } from './platform/auth-routes.ts';
@@ -39,7 +39,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   const registeredRoutes: string[] = [];
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
-    for (const m of methods) if (m !== 'HEAD' && r.url.startsWith('/api')) registeredRoutes.push(routeKey(m, r.url));
+    for (const m of methods)
+      if (m !== 'HEAD' && r.url.startsWith('/api')) registeredRoutes.push(routeKey(m, r.url));
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -81,7 +82,12 @@ export async function buildApp({ database, config, logger = false }: BuildOption
       schema: {
         tags: ['platform'],
         response: {
-          200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), migration: z.string(), migrations: z.number() }),
+          200: z.object({
+            status: z.literal('ok'),
+            db: z.enum(['pglite', 'postgres']),
+            migration: z.string(),
+            migrations: z.number(),
+          }),
         },
       },
     },
@@ -103,6 +109,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(orgRoutes);
+  await app.register(structureRoutes);
 
   await serveWeb(app, config.webDir);
   await app.ready();
@@ -114,7 +121,8 @@ async function serveWeb(app: FastifyInstance, webDir: string) {
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
-    if (!hasWeb || req.url.startsWith('/api') || req.method !== 'GET') return sendError(req, reply, 'route_not_found');
+    if (!hasWeb || req.url.startsWith('/api') || req.method !== 'GET')
+      return sendError(req, reply, 'route_not_found');
     return reply.sendFile('index.html');
   });
 }

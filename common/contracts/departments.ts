@@ -24,15 +24,21 @@ export type DepartmentOut = z.infer<typeof departmentOut>;
 export const departmentList = z.object({ items: z.array(departmentOut) });
 export const departmentQuery = z.object({ q: z.string().trim().max(60).optional() });
 
-export const departmentCreate = z.object({
-  /** A district or subdistrict (422 department_level otherwise). */
-  orgUnitId: z.uuid(),
+const departmentFields = {
   code: z
     .string()
     .trim()
     .regex(/^[a-z][a-z0-9_]{1,31}$/, 'code'),
   name: z.string().trim().min(1).max(60),
   dutyPhone: contactPhone,
-  responsibilities: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  responsibilities: z.array(z.string().trim().min(1).max(60)).max(50),
+};
+export const departmentCreate = z.object({
+  /** A district or subdistrict (422 department_level otherwise). */
+  orgUnitId: z.uuid(),
+  ...departmentFields,
+  responsibilities: departmentFields.responsibilities.default([]),
 });
-export const departmentUpdate = departmentCreate.omit({ orgUnitId: true }).partial();
+// Built from the fields, not `departmentCreate.partial()`: a default inside `.partial()` still fires in
+// zod 4 and would wipe the list on every PATCH that leaves it out.
+export const departmentUpdate = z.object(departmentFields).partial();

@@ -37,13 +37,22 @@ export const partnerUnitQuery = pageQuery.extend({
 });
 export const partnerUnitPage = paged(partnerUnitOut);
 
+const partnerUnitFields = {
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(PARTNER_UNIT_KINDS),
+  contactName: z.string().trim().min(1).max(60).nullable(),
+  contactPhone: contactPhone.nullable(),
+  services: z.string().trim().max(500).nullable(),
+};
 export const partnerUnitCreate = z.object({
   /** A community (422 not_a_community otherwise). */
   orgUnitId: z.uuid(),
-  name: z.string().trim().min(1).max(100),
-  kind: z.enum(PARTNER_UNIT_KINDS).default('enterprise'),
-  contactName: z.string().trim().min(1).max(60).nullable().optional(),
-  contactPhone: contactPhone.nullable().optional(),
-  services: z.string().trim().max(500).nullable().optional(),
+  name: partnerUnitFields.name,
+  kind: partnerUnitFields.kind.default('enterprise'),
+  contactName: partnerUnitFields.contactName.optional(),
+  contactPhone: partnerUnitFields.contactPhone.optional(),
+  services: partnerUnitFields.services.optional(),
 });
-export const partnerUnitUpdate = partnerUnitCreate.omit({ orgUnitId: true }).partial();
+// Built from the fields, not `partnerUnitCreate.partial()`: a default inside `.partial()` still fires in
+// zod 4 and would reset `kind` on every PATCH that leaves it out.
+export const partnerUnitUpdate = z.object(partnerUnitFields).partial();

@@ -4,6 +4,7 @@
 // 消防、公安、交警) with their responsibilities, and partner units (共建单位). Other modules import only
 // from this file.
 export { orgRoutes } from './routes.ts';
+export { structureRoutes } from './structure-routes.ts';
 export { nameOrgUnits, loadOrgUnit, pathIds } from './org-units.ts';
 export { loadHousehold, householdTarget, roomLabel } from './households.ts';
 export { loadPerson, personTarget, isMinor } from './persons.ts';
