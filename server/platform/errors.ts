@@ -25,7 +25,8 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorC
 /** Maps database constraint errors the caller can cause to a 409 instead of a 500. */
 function pgCode(err: unknown): string | undefined {
   const e = err as { code?: unknown; cause?: { code?: unknown } };
-  const c = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
+  const c =
+    typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
   return c && /^[0-9A-Z]{5}$/.test(c) ? c : undefined;
 }
 
@@ -45,11 +46,13 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     const code = pgCode(err);
     if (code === '23505') return sendError(req, reply, 'conflict');
-    if (code === '23503' || code === '22P02' || code === '23514') return sendError(req, reply, 'validation_failed');
+    if (code === '23503' || code === '22P02' || code === '23514')
+      return sendError(req, reply, 'validation_failed');
     if (err.statusCode === 429) return sendError(req, reply, 'too_many_requests');
-    if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') return sendError(req, reply, 'payload_too_large');
+    if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE')
+      return sendError(req, reply, 'payload_too_large');
     if (err.statusCode === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-      return sendError(req, reply, 'unsupported_file');
+      return sendError(req, reply, 'unsupported_media_type');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
       return sendError(req, reply, 'validation_failed', { reason: err.message });
     req.log.error({ err }, 'unhandled error');

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, testApp } from '../test/harness.ts';
+import { seedDemoIfEmpty } from './demo/seed.ts';
+import { orgUnit } from './modules/org/schema.ts';
+import { userAccount } from './platform/schema.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp({ template: 'empty' });
+});
+afterAll(() => t.close());
+
+describe('platform', () => {
+  it('reports health with the database kind and the newest migration', async () => {
+    const res = await t.call({ url: '/api/health' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok', migration: '0001_audit_append_only', migrations: 2 });
+    expect(res.body.db).toBe(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+  });
+
+  it('serves OpenAPI 3 documenting the org routes', async () => {
+    const res = await t.call({ url: '/api/openapi.json' });
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/households/{id}', '/api/auth/login']),
+    );
+    expect((await t.app.inject({ url: '/api/docs/' })).statusCode).toBe(200);
+  });
+
+  it('answers errors in Chinese by default and in English on request, with a stable code', async () => {
+    const zh = await t.call({ url: '/api/auth/me' });
+    expect(zh.body.error).toMatchObject({ code: 'unauthenticated', message: '请先登录' });
+    const en = await t.app.inject({ url: '/api/auth/me', headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    expect(en.json().error).toMatchObject({ code: 'unauthenticated', message: 'Please sign in first' });
+    expect(en.json().error.requestId).toBeTruthy();
+    const unknown = await t.call({ url: '/api/no-such-thing' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('route_not_found');
+  });
+
+  it('turns malformed input into 422 validation_failed, never 500', async () => {
+    const res = await t.call({ method: 'POST', url: '/api/auth/login', body: { phone: 1 } });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('validation_failed');
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"phone": ',
+    });
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().error.code).toBe('validation_failed');
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<x/>',
+    });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().error.code).toBe('unsupported_media_type');
+  });
+
+  it('seeds the demo district only into an empty database', async () => {
+    expect(await seedDemoIfEmpty(t.db)).toBe(true);
+    const units = await t.db.$count(orgUnit);
+    const users = await t.db.$count(userAccount);
+    expect(units).toBe(1 + 2 + 4 + 12 + 60);
+    expect(await seedDemoIfEmpty(t.db)).toBe(false);
+    expect(await t.db.$count(orgUnit)).toBe(units);
+    expect(await t.db.$count(userAccount)).toBe(users);
+  });
+});
