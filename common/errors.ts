@@ -40,6 +40,11 @@ export const ERRORS = {
     zh: '文件无法读取或可能有害',
     en: 'The file cannot be read or may be harmful',
   },
+  roster_target_invalid: {
+    status: 422,
+    zh: '花名册只能导入到社区或小区',
+    en: 'A roster is imported into a community or a compound',
+  },
   import_failed: {
     status: 422,
     zh: '导入未完成：存在错误行',
