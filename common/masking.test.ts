@@ -7,7 +7,8 @@ const latin = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRST
 const emoji = fc.constantFrom('😀', '👍🏽', '👨‍👩‍👧', '🇨🇳', '🐼');
 const nameChar = fc.oneof({ weight: 6, arbitrary: cjk }, latin, emoji, fc.constant('·'));
 const name = fc.array(nameChar, { minLength: 1, maxLength: 4 }).map((cs) => cs.join(''));
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const digits = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 const phone = fc
   .tuple(fc.constantFrom('', '+86', '+86 ', '86'), fc.constantFrom('13', '15', '18', '19'), digits(9))
   .map(([cc, p, rest]) => `${cc}${p}${rest}`);

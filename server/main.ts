@@ -36,7 +36,9 @@ async function main(cmd: string | undefined): Promise<number> {
         console.log(`audit chains intact: ${r.districts} district(s), ${r.events} event(s)`);
         return 0;
       }
-      console.error(`audit chain BROKEN in district ${r.districtId} at event id ${r.eventId} (seq ${r.seq}): ${r.reason}`);
+      console.error(
+        `audit chain BROKEN in district ${r.districtId} at event id ${r.eventId} (seq ${r.seq}): ${r.reason}`,
+      );
       return 1;
     }
     if (cmd === 'start') {
@@ -45,7 +47,9 @@ async function main(cmd: string | undefined): Promise<number> {
       const { app } = await buildApp({ database, config, logger: process.env.LOG !== '0' });
       await app.listen({ port: config.port, host: config.host });
       const db = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
-      console.log(`\n邻里 Linli is running on http://localhost:${config.port} (${db})${seeded ? ', demo district seeded' : ''}`);
+      console.log(
+        `\n邻里 Linli is running on http://localhost:${config.port} (${db})${seeded ? ', demo district seeded' : ''}`,
+      );
       console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.phone}  ${a.label}`);
       const stop = async () => {

@@ -37,7 +37,11 @@ export async function demoLandmarks(db: Executor) {
     .where(and(eq(orgUnit.parentId, buildingUnit.parentId!), ne(orgUnit.id, buildingUnit.id)))
     .limit(1);
   const firstUnder = async (prefix: string) => {
-    const [h] = await db.select().from(household).where(like(household.orgPath, `${prefix}%`)).limit(1);
+    const [h] = await db
+      .select()
+      .from(household)
+      .where(like(household.orgPath, `${prefix}%`))
+      .limit(1);
     return h;
   };
   return {

@@ -42,7 +42,12 @@ export async function testDatabase(template: 'empty' | 'demo' = 'demo'): Promise
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), loginRateLimit: 1_000_000, webDir: path.resolve('does-not-exist'), ...overrides };
+  return {
+    ...loadConfig({}),
+    loginRateLimit: 1_000_000,
+    webDir: path.resolve('does-not-exist'),
+    ...overrides,
+  };
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
@@ -60,7 +65,12 @@ export async function testApp(opts: { template?: 'empty' | 'demo'; config?: Part
     return `linli_session=${cookie.value}`;
   }
 
-  type Call = { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; cookie?: string; body?: unknown };
+  type Call = {
+    method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+    url: string;
+    cookie?: string;
+    body?: unknown;
+  };
   async function call({ method = 'GET', url, cookie, body }: Call) {
     const res = await app.inject({
       method,

@@ -8,7 +8,12 @@ export const loginBody = z.object({
 });
 
 export const meResponse = z.object({
-  user: z.object({ id: z.string(), displayName: z.string(), phone: z.string(), personId: z.string().nullable() }),
+  user: z.object({
+    id: z.string(),
+    displayName: z.string(),
+    phone: z.string(),
+    personId: z.string().nullable(),
+  }),
   roles: z.array(
     z.object({
       role: z.enum(ROLES),

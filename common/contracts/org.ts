@@ -12,7 +12,14 @@ export const CHILD_KIND: Record<OrgUnitKind, OrgUnitKind | null> = {
   building: null,
 };
 
-export const PERSON_TAGS = ['party_member', 'gig_worker', 'volunteer', 'elderly_alone', 'hardship', 'disabled'] as const;
+export const PERSON_TAGS = [
+  'party_member',
+  'gig_worker',
+  'volunteer',
+  'elderly_alone',
+  'hardship',
+  'disabled',
+] as const;
 export const HOUSEHOLD_TAGS = ['elderly_alone', 'hardship', 'rental', 'vacant', 'key_care'] as const;
 export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'tenant', 'member'] as const;
 export const GENDERS = ['male', 'female'] as const;
@@ -47,7 +54,10 @@ export const orgUnitOut = z.object({
 });
 export type OrgUnitOut = z.infer<typeof orgUnitOut>;
 export const orgUnitList = z.object({ items: z.array(orgUnitOut) });
-export const orgUnitSearch = z.object({ q: z.string().trim().max(60).optional(), kind: z.enum(ORG_UNIT_KINDS).optional() });
+export const orgUnitSearch = z.object({
+  q: z.string().trim().max(60).optional(),
+  kind: z.enum(ORG_UNIT_KINDS).optional(),
+});
 export const orgUnitCreate = z.object({
   parentId: z.uuid(),
   name,
@@ -106,8 +116,17 @@ export const personOut = z.object({
   gender: z.enum(GENDERS).nullable(),
   birthYear: z.number().nullable(),
   tags: z.array(z.string()),
-  households: z.array(z.object({ householdId: z.string(), address: z.string(), relation: z.enum(RELATIONS) })),
-  partyOrgs: z.array(z.object({ partyOrgId: z.string(), name: z.string(), kind: z.string(), workplace: z.string().nullable() })),
+  households: z.array(
+    z.object({ householdId: z.string(), address: z.string(), relation: z.enum(RELATIONS) }),
+  ),
+  partyOrgs: z.array(
+    z.object({
+      partyOrgId: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      workplace: z.string().nullable(),
+    }),
+  ),
   minor: z.boolean(),
   allowed,
 });
@@ -129,6 +148,8 @@ export const personCreate = z.object({
   householdId: z.uuid().optional(),
   relation: z.enum(RELATIONS).optional(),
 });
-export const personUpdate = personCreate.omit({ orgUnitId: true, householdId: true, relation: true }).partial();
+export const personUpdate = personCreate
+  .omit({ orgUnitId: true, householdId: true, relation: true })
+  .partial();
 export const revealBody = z.object({ reason: z.string().trim().min(4).max(200) });
 export const revealOut = z.object({ idNumber: z.string().nullable() });

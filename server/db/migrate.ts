@@ -21,6 +21,9 @@ export function latestMigrationTag(migrationsFolder: string): string {
 
 /** How many migrations the database has applied (drizzle's bookkeeping table). */
 export async function appliedMigrationCount(database: Database): Promise<number> {
-  const rows = await execRows<{ n: number }>(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const rows = await execRows<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
   return Number(rows[0]?.n ?? 0);
 }

@@ -38,7 +38,11 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
     const district = { id: org.districtId, path: org.districtPath };
     const accounts: { phone: string; name: string; grants: NewGrant[]; personId?: string }[] = [
       { phone: '13900000001', name: '赵区管', grants: [{ role: 'district_admin', ...at(district) }] },
-      { phone: '13900000002', name: '钱街道', grants: [{ role: 'subdistrict_admin', ...at(org.subdistricts[0]) }] },
+      {
+        phone: '13900000002',
+        name: '钱街道',
+        grants: [{ role: 'subdistrict_admin', ...at(org.subdistricts[0]) }],
+      },
       { phone: '13900000003', name: '孙社工', grants: [{ role: 'community_staff', ...at(a) }] },
       { phone: '13900000004', name: '李社工', grants: [{ role: 'community_staff', ...at(b) }] },
       { phone: '13900000005', name: '周网格', grants: [{ role: 'grid_worker', ...at(a) }] },

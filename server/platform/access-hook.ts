@@ -12,7 +12,7 @@ export function registerAccessHook(app: FastifyInstance, policy: SessionPolicy) 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req, reply) => {
     const url = req.routeOptions.url;
-    if (!url?.startsWith("/api")) return; // the web app and static files
+    if (!url?.startsWith('/api')) return; // the web app and static files
     const access = ACCESS_TABLE[routeKey(req.method === 'HEAD' ? 'GET' : req.method, url)];
     const token = req.cookies[SESSION_COOKIE];
     let expired = false;

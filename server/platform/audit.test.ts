@@ -29,7 +29,12 @@ describe('audit trail', () => {
   it('records a command with actor, subject, org unit, request id and IP, chained to the previous event', async () => {
     const d = await demoLandmarks(t.db);
     const cookie = await t.login('13900000003');
-    const res = await t.call({ method: 'PATCH', url: `/api/households/${d.ownHousehold.id}`, cookie, body: { tags: ['key_care'] } });
+    const res = await t.call({
+      method: 'PATCH',
+      url: `/api/households/${d.ownHousehold.id}`,
+      cookie,
+      body: { tags: ['key_care'] },
+    });
     expect(res.status).toBe(200);
     const [last, prev] = await t.db.select().from(auditEvent).orderBy(desc(auditEvent.id)).limit(2);
     expect(last).toMatchObject({
@@ -53,7 +58,9 @@ describe('audit trail', () => {
         () => 'accepted',
         (err: Error & { cause?: Error }) => String(err.cause?.message ?? err.message),
       );
-    expect(await refusal(sql`update audit_event set summary = 'x' where id = ${e.id}`)).toMatch(/append-only/);
+    expect(await refusal(sql`update audit_event set summary = 'x' where id = ${e.id}`)).toMatch(
+      /append-only/,
+    );
     expect(await refusal(sql`delete from audit_event where id = ${e.id}`)).toMatch(/append-only/);
     expect(await refusal(sql`truncate audit_event`)).toMatch(/append-only/);
     const [still] = await t.db.select().from(auditEvent).where(sql`id = ${e.id}`);
@@ -64,7 +71,12 @@ describe('audit trail', () => {
     const cookie = await t.login('13900000003');
     const d = await demoLandmarks(t.db);
     for (const area of [70, 71, 72]) {
-      await t.call({ method: 'PATCH', url: `/api/households/${d.sameBuilding.id}`, cookie, body: { floorAreaM2: area } });
+      await t.call({
+        method: 'PATCH',
+        url: `/api/households/${d.sameBuilding.id}`,
+        cookie,
+        body: { floorAreaM2: area },
+      });
     }
     const events = await t.db.select().from(auditEvent).orderBy(desc(auditEvent.id)).limit(3);
     const target = events[1];
@@ -79,7 +91,9 @@ describe('audit trail', () => {
     expect(a.status).toBe(200);
     expect(a.body.items.some((e: { action: string }) => e.action === 'org.household_updated')).toBe(true);
     expect(b.body.items.some((e: { action: string }) => e.action === 'org.household_updated')).toBe(false);
-    expect((await t.call({ url: '/api/audit-events', cookie: await t.login('13900000007') })).status).toBe(403);
+    expect((await t.call({ url: '/api/audit-events', cookie: await t.login('13900000007') })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -92,7 +106,16 @@ describe('linli verify-audit', () => {
       const districtPath = `/${crypto.randomUUID()}/`;
       for (const n of [1, 2, 3]) {
         await db.db.transaction((tx) =>
-          recordAudit({ actor: SYSTEM_ACTOR, tx }, { action: 'test.done', subjectType: 't', subjectId: `${n}`, orgPath: districtPath, summary: `第${n}件` }),
+          recordAudit(
+            { actor: SYSTEM_ACTOR, tx },
+            {
+              action: 'test.done',
+              subjectType: 't',
+              subjectId: `${n}`,
+              orgPath: districtPath,
+              summary: `第${n}件`,
+            },
+          ),
         );
       }
       await db.close();

@@ -86,7 +86,10 @@ export async function recordAudit(ctx: CommandContext, input: AuditInput): Promi
   };
   const hash = auditHash(fields);
   await tx.insert(auditEvent).values({ ...fields, hash });
-  await tx.update(auditChainHead).set({ seq: fields.seq, hash }).where(eq(auditChainHead.districtId, districtId));
+  await tx
+    .update(auditChainHead)
+    .set({ seq: fields.seq, hash })
+    .where(eq(auditChainHead.districtId, districtId));
 }
 
 export type AuditVerification =
@@ -119,7 +122,8 @@ export async function verifyAudit(db: Executor): Promise<AuditVerification> {
         });
         if (e.seq !== expectSeq) return bad(`sequence gap: expected ${expectSeq}`);
         if (e.prevHash !== prev) return bad('link to the previous event is broken');
-        if (auditHash({ ...e, createdAt: new Date(e.createdAt) }) !== e.hash) return bad('content does not match its hash');
+        if (auditHash({ ...e, createdAt: new Date(e.createdAt) }) !== e.hash)
+          return bad('content does not match its hash');
         prev = e.hash;
         expectSeq++;
         events++;

@@ -45,18 +45,25 @@ export async function authRoutes(app: FastifyInstance, opts: AuthOptions) {
         ip: req.ip,
         userAgent: req.headers['user-agent'],
       });
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: Math.floor(opts.policy.absoluteMs / 1000) });
+      reply.setCookie(SESSION_COOKIE, token, {
+        ...cookieOptions,
+        maxAge: Math.floor(opts.policy.absoluteMs / 1000),
+      });
       req.actor = await loadActor(app.db, user, null);
       return describeMe(req.actor, user.phone, opts);
     },
   );
 
-  r.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: okResponse } } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await endSession(app.db, token);
-    reply.clearCookie(SESSION_COOKIE, cookieOptions);
-    return { ok: true as const };
-  });
+  r.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], response: { 200: okResponse } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await endSession(app.db, token);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return { ok: true as const };
+    },
+  );
 
   r.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: meResponse } } }, async (req) => {
     const actor = actorOf(req);

@@ -104,7 +104,9 @@ describe('sessions', () => {
     const [u] = await t.db.select().from(userAccount).where(eq(userAccount.phone, '13900000005'));
     // Community staff may not manage users at all (403); the other subdistrict's admin does not see them (404).
     const staff = await t.login('13900000004');
-    expect((await t.call({ method: 'POST', url: `/api/users/${u.id}/disable`, cookie: staff })).status).toBe(403);
+    expect((await t.call({ method: 'POST', url: `/api/users/${u.id}/disable`, cookie: staff })).status).toBe(
+      403,
+    );
     const [wenchang] = await t.db.select().from(orgUnit).where(eq(orgUnit.name, '文昌街道'));
     await createUser(t.db, {
       phone: '13922220000',
@@ -113,7 +115,9 @@ describe('sessions', () => {
       grants: [{ role: 'subdistrict_admin', orgUnitId: wenchang.id, orgPath: wenchang.path }],
     });
     const other = await t.login('13922220000');
-    expect((await t.call({ method: 'POST', url: `/api/users/${u.id}/disable`, cookie: other })).status).toBe(404);
+    expect((await t.call({ method: 'POST', url: `/api/users/${u.id}/disable`, cookie: other })).status).toBe(
+      404,
+    );
     expect((await me(victim)).status).toBe(200);
     const res = await t.call({ method: 'POST', url: `/api/users/${u.id}/disable`, cookie: admin });
     expect(res.status).toBe(200);
@@ -137,7 +141,11 @@ describe('login rate limit', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 7; i++) {
-        const r = await limited.call({ method: 'POST', url: '/api/auth/login', body: { phone: '13900000003', password: 'x' } });
+        const r = await limited.call({
+          method: 'POST',
+          url: '/api/auth/login',
+          body: { phone: '13900000003', password: 'x' },
+        });
         codes.push(r.status);
         if (r.status === 429) expect(r.body.error.code).toBe('too_many_requests');
       }

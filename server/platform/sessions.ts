@@ -43,7 +43,11 @@ export type SessionLookup = { actor: Actor } | { expired: true } | null;
 const TOUCH_EVERY_MS = 60_000;
 
 /** Resolves a cookie token to an actor, ending the session if it is idle or past its absolute limit. */
-export async function resolveSession(db: Executor, token: string, policy: SessionPolicy): Promise<SessionLookup> {
+export async function resolveSession(
+  db: Executor,
+  token: string,
+  policy: SessionPolicy,
+): Promise<SessionLookup> {
   const [row] = await db
     .select({ s: session, u: userAccount })
     .from(session)

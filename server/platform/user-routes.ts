@@ -17,43 +17,64 @@ import { endUserSessions } from './sessions.ts';
 export async function userRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/users', { schema: { tags: ['users'], querystring: userQuery, response: { 200: userPage } } }, async (req) => {
-    const { actor, db } = query(req);
-    const q = req.query;
-    const inScope = exists(
-      db
-        .select({ x: sql`1` })
-        .from(roleGrant)
-        .where(and(eq(roleGrant.userId, userAccount.id), scopeCondition(actor, 'user:manage', roleGrant.orgPath))),
-    );
-    const search = q.q ? or(ilike(userAccount.displayName, `%${q.q}%`), ilike(userAccount.phone, `%${q.q}`)) : undefined;
-    const cond = and(inScope, search);
-    const [users, [{ n }]] = await Promise.all([
-      db
-        .select()
-        .from(userAccount)
-        .where(cond)
-        .orderBy(userAccount.phone)
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize),
-      db.select({ n: count() }).from(userAccount).where(cond),
-    ]);
-    const grants = users.length
-      ? await db.select().from(roleGrant).where(inArray(roleGrant.userId, users.map((u) => u.id)))
-      : [];
-    return {
-      items: users.map((u) => ({
-        id: u.id,
-        phone: u.phone,
-        displayName: u.displayName,
-        disabled: !!u.disabledAt,
-        roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role as Role, orgUnitId: g.orgUnitId })),
-      })),
-      total: n,
-      page: q.page,
-      pageSize: q.pageSize,
-    };
-  });
+  r.get(
+    '/api/users',
+    { schema: { tags: ['users'], querystring: userQuery, response: { 200: userPage } } },
+    async (req) => {
+      const { actor, db } = query(req);
+      const q = req.query;
+      const inScope = exists(
+        db
+          .select({ x: sql`1` })
+          .from(roleGrant)
+          .where(
+            and(
+              eq(roleGrant.userId, userAccount.id),
+              scopeCondition(actor, 'user:manage', roleGrant.orgPath),
+            ),
+          ),
+      );
+      const search = q.q
+        ? or(ilike(userAccount.displayName, `%${q.q}%`), ilike(userAccount.phone, `%${q.q}`))
+        : undefined;
+      const cond = and(inScope, search);
+      const [users, [{ n }]] = await Promise.all([
+        db
+          .select()
+          .from(userAccount)
+          .where(cond)
+          .orderBy(userAccount.phone)
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
+        db.select({ n: count() }).from(userAccount).where(cond),
+      ]);
+      const grants = users.length
+        ? await db
+            .select()
+            .from(roleGrant)
+            .where(
+              inArray(
+                roleGrant.userId,
+                users.map((u) => u.id),
+              ),
+            )
+        : [];
+      return {
+        items: users.map((u) => ({
+          id: u.id,
+          phone: u.phone,
+          displayName: u.displayName,
+          disabled: !!u.disabledAt,
+          roles: grants
+            .filter((g) => g.userId === u.id)
+            .map((g) => ({ role: g.role as Role, orgUnitId: g.orgUnitId })),
+        })),
+        total: n,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+  );
 
   for (const verb of ['disable', 'enable'] as const) {
     r.post(

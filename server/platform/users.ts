@@ -13,11 +13,22 @@ export type NewGrant = {
 /** Creates an account with its grants. The caller hashes the password (the seed hashes once for all). */
 export async function createUser(
   db: Executor,
-  u: { phone: string; passwordHash: string; displayName: string; personId?: string | null; grants: NewGrant[] },
+  u: {
+    phone: string;
+    passwordHash: string;
+    displayName: string;
+    personId?: string | null;
+    grants: NewGrant[];
+  },
 ): Promise<string> {
   const [row] = await db
     .insert(userAccount)
-    .values({ phone: u.phone, passwordHash: u.passwordHash, displayName: u.displayName, personId: u.personId ?? null })
+    .values({
+      phone: u.phone,
+      passwordHash: u.passwordHash,
+      displayName: u.displayName,
+      personId: u.personId ?? null,
+    })
     .returning({ id: userAccount.id });
   if (u.grants.length) {
     await db.insert(roleGrant).values(

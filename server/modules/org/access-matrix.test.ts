@@ -58,7 +58,9 @@ beforeAll(async () => {
     phone: '13911110000',
     displayName: '楼栋长',
     passwordHash: await hashPassword('Linli@2026'),
-    grants: [{ role: 'building_leader', orgUnitId: d.ownHousehold.buildingId, orgPath: d.ownHousehold.orgPath }],
+    grants: [
+      { role: 'building_leader', orgUnitId: d.ownHousehold.buildingId, orgPath: d.ownHousehold.orgPath },
+    ],
   });
   const phones: Record<string, string> = {
     resident: '13900000007',
@@ -86,8 +88,11 @@ describe('org access matrix', () => {
       const got: Record<string, Code> = {};
       const gotPerson: Record<string, Code> = {};
       for (const target of TARGETS) {
-        got[target] = (await t.call({ url: `/api/households/${targets[target].id}`, cookie: cookies[actor] })).status as Code;
-        gotPerson[target] = (await t.call({ url: `/api/persons/${personOf[target]}`, cookie: cookies[actor] })).status as Code;
+        got[target] = (await t.call({ url: `/api/households/${targets[target].id}`, cookie: cookies[actor] }))
+          .status as Code;
+        gotPerson[target] = (
+          await t.call({ url: `/api/persons/${personOf[target]}`, cookie: cookies[actor] })
+        ).status as Code;
       }
       expect(got).toEqual(READ[actor]);
       expect(gotPerson).toEqual(READ[actor]);
@@ -100,7 +105,12 @@ describe('org access matrix', () => {
         const [before] = await t.db.select().from(household).where(eq(household.id, id));
         const auditBefore = await t.db.$count(auditEvent);
         const area = 60 + Math.floor(Math.random() * 50) + 0.25;
-        const res = await t.call({ method: 'PATCH', url: `/api/households/${id}`, cookie: cookies[actor], body: { floorAreaM2: area } });
+        const res = await t.call({
+          method: 'PATCH',
+          url: `/api/households/${id}`,
+          cookie: cookies[actor],
+          body: { floorAreaM2: area },
+        });
         got[target] = res.status as Code;
         const [after] = await t.db.select().from(household).where(eq(household.id, id));
         if (res.status === 200) {
@@ -131,10 +141,22 @@ describe('org access matrix', () => {
 
   it('org units: a sibling community is 404, its own subtree 200', async () => {
     const d = await demoLandmarks(t.db);
-    expect((await t.call({ url: `/api/org-units/${d.communityA.id}`, cookie: cookies.community_staff_B })).status).toBe(404);
-    expect((await t.call({ url: `/api/org-units/${d.communityA.id}/children`, cookie: cookies.community_staff_B })).status).toBe(404);
-    const kids = await t.call({ url: `/api/org-units/${d.communityA.id}/children`, cookie: cookies.community_staff_A });
-    expect(kids.body.items.map((u: { name: string }) => u.name).sort()).toEqual(['幸福家园小区', '锦绣苑', '阳光花园'].sort());
-    expect((await t.call({ url: `/api/org-units/${d.communityA.id}`, cookie: cookies.resident })).status).toBe(404);
+    expect(
+      (await t.call({ url: `/api/org-units/${d.communityA.id}`, cookie: cookies.community_staff_B })).status,
+    ).toBe(404);
+    expect(
+      (await t.call({ url: `/api/org-units/${d.communityA.id}/children`, cookie: cookies.community_staff_B }))
+        .status,
+    ).toBe(404);
+    const kids = await t.call({
+      url: `/api/org-units/${d.communityA.id}/children`,
+      cookie: cookies.community_staff_A,
+    });
+    expect(kids.body.items.map((u: { name: string }) => u.name).sort()).toEqual(
+      ['幸福家园小区', '锦绣苑', '阳光花园'].sort(),
+    );
+    expect(
+      (await t.call({ url: `/api/org-units/${d.communityA.id}`, cookie: cookies.resident })).status,
+    ).toBe(404);
   });
 });

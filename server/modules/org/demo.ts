@@ -17,8 +17,10 @@ import {
 // 60 buildings, ~2,000 households, ~5,000 residents, the party tree at all three levels, grids,
 // the five departments the seed names, and partner units. Deterministic, so demos and tests agree.
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉鹏飞宇浩然欣怡子轩梓涵雨桐思远嘉怡俊杰晨阳佳琪';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉鹏飞宇浩然欣怡子轩梓涵雨桐思远嘉怡俊杰晨阳佳琪';
 
 const COMMUNITIES = [
   { sub: 0, name: '春熙社区', code: 'A', compounds: ['幸福家园小区', '阳光花园', '锦绣苑'] },
@@ -29,10 +31,30 @@ const COMMUNITIES = [
 const SUBDISTRICTS = ['平顶山街道', '文昌街道'];
 
 const DEPARTMENTS = [
-  { code: 'zhujian', name: '区住房和城乡建设局', phone: '0991-5550101', duties: ['物业服务监管', '违规装修', '公共维修资金', '老旧小区改造'] },
-  { code: 'chengguan', name: '区城市管理局', phone: '0991-5550102', duties: ['私搭乱建', '占道经营', '路面破损修复', '垃圾清运'] },
-  { code: 'xiaofang', name: '区消防救援大队', phone: '0991-5550119', duties: ['消防通道占用', '电动车违规充电', '火灾隐患排查'] },
-  { code: 'gongan', name: '区公安分局', phone: '0991-5550110', duties: ['治安巡查', '高空抛物查处', '矛盾纠纷调处'] },
+  {
+    code: 'zhujian',
+    name: '区住房和城乡建设局',
+    phone: '0991-5550101',
+    duties: ['物业服务监管', '违规装修', '公共维修资金', '老旧小区改造'],
+  },
+  {
+    code: 'chengguan',
+    name: '区城市管理局',
+    phone: '0991-5550102',
+    duties: ['私搭乱建', '占道经营', '路面破损修复', '垃圾清运'],
+  },
+  {
+    code: 'xiaofang',
+    name: '区消防救援大队',
+    phone: '0991-5550119',
+    duties: ['消防通道占用', '电动车违规充电', '火灾隐患排查'],
+  },
+  {
+    code: 'gongan',
+    name: '区公安分局',
+    phone: '0991-5550110',
+    duties: ['治安巡查', '高空抛物查处', '矛盾纠纷调处'],
+  },
   { code: 'jiaojing', name: '区交警大队', phone: '0991-5550122', duties: ['乱停乱放', '小区周边交通秩序'] },
   { code: 'shichang', name: '区市场监督管理局', phone: '0991-5550315', duties: ['商户经营规范', '食品安全'] },
 ];
@@ -56,7 +78,13 @@ function rng(seed: number) {
 }
 
 /** A plausible 18-digit ID number with a correct ISO 7064 check digit. */
-export function makeIdNumber(region: string, birthYear: number, month: number, day: number, seq: number): string {
+export function makeIdNumber(
+  region: string,
+  birthYear: number,
+  month: number,
+  day: number,
+  seq: number,
+): string {
   const body = `${region}${birthYear}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${String(seq).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
@@ -110,9 +138,13 @@ export async function seedDemoOrg(tx: Executor): Promise<DemoOrg> {
     const cu = unit(subs[c.sub], 'community', c.name, { code: c.code });
     communities.push(cu);
     c.compounds.forEach((name, k) => {
-      const comp = unit(cu, 'compound', name, { compoundClass: k === 2 ? 2 : 1, address: `${c.name}${name}` });
+      const comp = unit(cu, 'compound', name, {
+        compoundClass: k === 2 ? 2 : 1,
+        address: `${c.name}${name}`,
+      });
       compounds.push({ u: comp, c: ci });
-      for (let b = 1; b <= 5; b++) buildings.push({ u: unit(comp, 'building', `${b}号楼`), c: ci, compound: comp });
+      for (let b = 1; b <= 5; b++)
+        buildings.push({ u: unit(comp, 'building', `${b}号楼`), c: ci, compound: comp });
     });
   });
   await insertChunked(units, (chunk) => tx.insert(orgUnit).values(chunk));
@@ -139,14 +171,19 @@ export async function seedDemoOrg(tx: Executor): Promise<DemoOrg> {
   }
 
   // 田先生 lives in community A, compound 1, building 1, 1单元 302 (fixed, the seed's example).
-  const tianHousehold = households.find((h) => h.buildingId === buildings[0].u.id && h.unitNo === '1' && h.room === '302') ??
+  const tianHousehold =
+    households.find((h) => h.buildingId === buildings[0].u.id && h.unitNo === '1' && h.room === '302') ??
     households.find((h) => h.buildingId === buildings[0].u.id)!;
 
   const persons: (typeof person.$inferInsert & { id: string })[] = [];
   const members: (typeof householdMember.$inferInsert)[] = [];
   let phoneSeq = 0;
   let idSeq = 0;
-  const addPerson = (h: (typeof households)[number], p: Partial<typeof person.$inferInsert>, relation: string) => {
+  const addPerson = (
+    h: (typeof households)[number],
+    p: Partial<typeof person.$inferInsert>,
+    relation: string,
+  ) => {
     const birthYear = p.birthYear ?? 1950 + Math.floor(rand() * 70);
     const gender = p.gender ?? (rand() < 0.5 ? 'male' : 'female');
     const id = crypto.randomUUID();
@@ -155,9 +192,23 @@ export async function seedDemoOrg(tx: Executor): Promise<DemoOrg> {
       districtId: district.id,
       orgUnitId: h.buildingId,
       orgPath: h.orgPath,
-      name: p.name ?? pick<string>(SURNAMES) + pick<string>(GIVEN) + (rand() < 0.6 ? pick<string>(GIVEN) : ''),
-      phone: p.phone !== undefined ? p.phone : birthYear < 2008 ? `13${5 + (phoneSeq % 4)}${String(10_000_000 + ++phoneSeq * 7919).slice(-8)}` : null,
-      idNumber: p.idNumber ?? makeIdNumber('650103', birthYear, 1 + Math.floor(rand() * 12), 1 + Math.floor(rand() * 28), ++idSeq % 1000),
+      name:
+        p.name ?? pick<string>(SURNAMES) + pick<string>(GIVEN) + (rand() < 0.6 ? pick<string>(GIVEN) : ''),
+      phone:
+        p.phone !== undefined
+          ? p.phone
+          : birthYear < 2008
+            ? `13${5 + (phoneSeq % 4)}${String(10_000_000 + ++phoneSeq * 7919).slice(-8)}`
+            : null,
+      idNumber:
+        p.idNumber ??
+        makeIdNumber(
+          '650103',
+          birthYear,
+          1 + Math.floor(rand() * 12),
+          1 + Math.floor(rand() * 28),
+          ++idSeq % 1000,
+        ),
       gender,
       birthYear,
       tags: p.tags ?? [],
@@ -169,7 +220,11 @@ export async function seedDemoOrg(tx: Executor): Promise<DemoOrg> {
   let tianPersonId = '';
   for (const h of households) {
     if (h === tianHousehold) {
-      tianPersonId = addPerson(h, { name: '田志明', phone: '13900000007', gender: 'male', birthYear: 1978, tags: ['volunteer'] }, 'head');
+      tianPersonId = addPerson(
+        h,
+        { name: '田志明', phone: '13900000007', gender: 'male', birthYear: 1978, tags: ['volunteer'] },
+        'head',
+      );
       addPerson(h, { name: '李秀英', gender: 'female', birthYear: 1980 }, 'spouse');
       addPerson(h, { name: '田梓涵', gender: 'female', birthYear: 2015, phone: null }, 'child');
       continue;
@@ -192,9 +247,13 @@ export async function seedDemoOrg(tx: Executor): Promise<DemoOrg> {
     };
     addPerson(h, { birthYear: headYear, tags: tags() }, 'head');
     if (size >= 2) addPerson(h, { birthYear: headYear + Math.floor(rand() * 5) - 2, tags: tags() }, 'spouse');
-    for (let k = 2; k < size; k++) addPerson(h, { birthYear: Math.min(2024, headYear + 22 + Math.floor(rand() * 15)), tags: [] }, 'child');
+    for (let k = 2; k < size; k++)
+      addPerson(h, { birthYear: Math.min(2024, headYear + 22 + Math.floor(rand() * 15)), tags: [] }, 'child');
   }
-  await insertChunked(households.map(({ c: _, ...h }) => h), (chunk) => tx.insert(household).values(chunk));
+  await insertChunked(
+    households.map(({ c: _, ...h }) => h),
+    (chunk) => tx.insert(household).values(chunk),
+  );
   await insertChunked(persons, (chunk) => tx.insert(person).values(chunk));
   await insertChunked(members, (chunk) => tx.insert(householdMember).values(chunk), 1000);
 
@@ -237,7 +296,12 @@ export async function seedDemoOrg(tx: Executor): Promise<DemoOrg> {
     .slice(0, 24)
     .forEach((p, i) => {
       const communityId = p.orgPath.split('/')[4];
-      memberships.push({ partyOrgId: partyOf.get(communityId)!, personId: p.id, kind: 'registered_member', workplace: workplaces[i % 4] });
+      memberships.push({
+        partyOrgId: partyOf.get(communityId)!,
+        personId: p.id,
+        kind: 'registered_member',
+        workplace: workplaces[i % 4],
+      });
     });
   await insertChunked(memberships, (chunk) => tx.insert(partyMembership).values(chunk));
 
@@ -247,12 +311,19 @@ export async function seedDemoOrg(tx: Executor): Promise<DemoOrg> {
     const community = communities[comp.c];
     const [g] = await tx
       .insert(grid)
-      .values({ districtId: district.id, orgUnitId: community.id, orgPath: community.path, name: `${comp.u.name}网格` })
+      .values({
+        districtId: district.id,
+        orgUnitId: community.id,
+        orgPath: community.path,
+        name: `${comp.u.name}网格`,
+      })
       .returning({ id: grid.id, name: grid.name });
     grids.push({ ...g, communityIndex: comp.c });
     await tx
       .insert(gridBuilding)
-      .values(buildings.filter((b) => b.compound === comp.u).map((b) => ({ gridId: g.id, buildingId: b.u.id })));
+      .values(
+        buildings.filter((b) => b.compound === comp.u).map((b) => ({ gridId: g.id, buildingId: b.u.id })),
+      );
   }
 
   const departments = await tx

@@ -143,7 +143,11 @@ export async function createHousehold(ctx: CommandContext, input: z.infer<typeof
     .select({ id: household.id })
     .from(household)
     .where(
-      and(eq(household.buildingId, building.id), eq(household.unitNo, input.unitNo), eq(household.room, input.room)),
+      and(
+        eq(household.buildingId, building.id),
+        eq(household.unitNo, input.unitNo),
+        eq(household.room, input.room),
+      ),
     );
   if (dup) throw new AppError('duplicate_room', { householdId: dup.id });
   const [row] = await ctx.tx
@@ -169,7 +173,11 @@ export async function createHousehold(ctx: CommandContext, input: z.infer<typeof
   return (await present(ctx.tx, ctx.actor, [row]))[0];
 }
 
-export async function updateHousehold(ctx: CommandContext, id: string, patch: z.infer<typeof householdUpdate>) {
+export async function updateHousehold(
+  ctx: CommandContext,
+  id: string,
+  patch: z.infer<typeof householdUpdate>,
+) {
   const h = await loadHousehold(ctx.tx, id, true);
   authorize(ctx.actor, 'org:write', householdTarget(h));
   const next = {
@@ -180,7 +188,13 @@ export async function updateHousehold(ctx: CommandContext, id: string, patch: z.
     const [dup] = await ctx.tx
       .select({ id: household.id })
       .from(household)
-      .where(and(eq(household.buildingId, h.buildingId), eq(household.unitNo, next.unitNo), eq(household.room, next.room)));
+      .where(
+        and(
+          eq(household.buildingId, h.buildingId),
+          eq(household.unitNo, next.unitNo),
+          eq(household.room, next.room),
+        ),
+      );
     if (dup) throw new AppError('duplicate_room', { householdId: dup.id });
   }
   const [row] = await ctx.tx
@@ -188,7 +202,11 @@ export async function updateHousehold(ctx: CommandContext, id: string, patch: z.
     .set({
       ...next,
       floorAreaM2:
-        patch.floorAreaM2 === undefined ? h.floorAreaM2 : patch.floorAreaM2 === null ? null : patch.floorAreaM2.toFixed(2),
+        patch.floorAreaM2 === undefined
+          ? h.floorAreaM2
+          : patch.floorAreaM2 === null
+            ? null
+            : patch.floorAreaM2.toFixed(2),
       tags: patch.tags ?? h.tags,
       updatedAt: now(),
     })
@@ -207,13 +225,21 @@ export async function updateHousehold(ctx: CommandContext, id: string, patch: z.
 
 function describeChanges(before: HouseholdRow, after: HouseholdRow): string {
   const parts: string[] = [];
-  if (before.unitNo !== after.unitNo || before.room !== after.room) parts.push(`房号 ${roomLabel(before)} → ${roomLabel(after)}`);
-  if (before.floorAreaM2 !== after.floorAreaM2) parts.push(`面积 ${before.floorAreaM2 ?? '-'} → ${after.floorAreaM2 ?? '-'} m²`);
-  if (before.tags.join() !== after.tags.join()) parts.push(`标签 [${before.tags.join(',')}] → [${after.tags.join(',')}]`);
+  if (before.unitNo !== after.unitNo || before.room !== after.room)
+    parts.push(`房号 ${roomLabel(before)} → ${roomLabel(after)}`);
+  if (before.floorAreaM2 !== after.floorAreaM2)
+    parts.push(`面积 ${before.floorAreaM2 ?? '-'} → ${after.floorAreaM2 ?? '-'} m²`);
+  if (before.tags.join() !== after.tags.join())
+    parts.push(`标签 [${before.tags.join(',')}] → [${after.tags.join(',')}]`);
   return parts.join('；') || '无变化';
 }
 
-export async function putMember(ctx: CommandContext, householdId: string, personId: string, relation: Relation) {
+export async function putMember(
+  ctx: CommandContext,
+  householdId: string,
+  personId: string,
+  relation: Relation,
+) {
   const h = await loadHousehold(ctx.tx, householdId, true);
   authorize(ctx.actor, 'org:write', householdTarget(h));
   const [p] = await ctx.tx.select().from(person).where(eq(person.id, personId));
@@ -222,10 +248,16 @@ export async function putMember(ctx: CommandContext, householdId: string, person
   await ctx.tx
     .insert(householdMember)
     .values({ householdId, personId, relation })
-    .onConflictDoUpdate({ target: [householdMember.householdId, householdMember.personId], set: { relation } });
+    .onConflictDoUpdate({
+      target: [householdMember.householdId, householdMember.personId],
+      set: { relation },
+    });
   // A person registered at a community moves down to the building they now live in.
   if (p.orgPath !== h.orgPath && h.orgPath.startsWith(p.orgPath)) {
-    await ctx.tx.update(person).set({ orgPath: h.orgPath, orgUnitId: h.buildingId }).where(eq(person.id, personId));
+    await ctx.tx
+      .update(person)
+      .set({ orgPath: h.orgPath, orgUnitId: h.buildingId })
+      .where(eq(person.id, personId));
   }
   await recordAudit(ctx, {
     action: 'org.member_added',

@@ -1,5 +1,11 @@
 import { and, asc, eq, ilike, inArray, like, sql } from 'drizzle-orm';
-import { CHILD_KIND, type OrgUnitKind, type OrgUnitOut, type orgUnitCreate, type orgUnitUpdate } from '../../../common/contracts/org.ts';
+import {
+  CHILD_KIND,
+  type OrgUnitKind,
+  type OrgUnitOut,
+  type orgUnitCreate,
+  type orgUnitUpdate,
+} from '../../../common/contracts/org.ts';
 import type { z } from 'zod';
 import { type Executor, execRows } from '../../db/client.ts';
 import { type Actor, allowedActions, authorize, scopeCondition } from '../../platform/access.ts';
@@ -45,7 +51,10 @@ export function addressOf(trail: OrgUnitOut['trail']): string {
 
 export async function nameOrgUnits(db: Executor, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: orgUnit.id, name: orgUnit.name }).from(orgUnit).where(inArray(orgUnit.id, ids));
+  const rows = await db
+    .select({ id: orgUnit.id, name: orgUnit.name })
+    .from(orgUnit)
+    .where(inArray(orgUnit.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -59,11 +68,17 @@ async function present(db: Executor, actor: Actor, units: OrgUnitRow[]): Promise
       .where(inArray(orgUnit.parentId, ids))
       .groupBy(orgUnit.parentId),
     // Households under each unit's subtree; one grouped query over the path prefix.
-    execRows<{ id: string; n: number }>(db, sql`
+    execRows<{ id: string; n: number }>(
+      db,
+      sql`
       select u.id, count(h.id)::int as n
       from org_unit u join household h on h.org_path like u.path || '%'
-      where u.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})
-      group by u.id`),
+      where u.id in (${sql.join(
+        ids.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )})
+      group by u.id`,
+    ),
     trails(
       db,
       units.map((u) => u.path),
@@ -140,7 +155,10 @@ export async function listChildren({ actor, db }: QueryContext, id: string): Pro
   return present(db, actor, rows);
 }
 
-export async function createOrgUnit(ctx: CommandContext, input: z.infer<typeof orgUnitCreate>): Promise<OrgUnitOut> {
+export async function createOrgUnit(
+  ctx: CommandContext,
+  input: z.infer<typeof orgUnitCreate>,
+): Promise<OrgUnitOut> {
   const parent = await loadOrgUnit(ctx.tx, input.parentId);
   authorize(ctx.actor, 'org:write', { orgPath: parent.path });
   const kind = CHILD_KIND[parent.kind as OrgUnitKind];

@@ -1,7 +1,13 @@
 import { and, asc, count, eq, exists, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { maskIdNumber } from '../../../common/masking.ts';
-import type { PersonOut, personCreate, personQuery, personUpdate, RELATIONS } from '../../../common/contracts/org.ts';
+import type {
+  PersonOut,
+  personCreate,
+  personQuery,
+  personUpdate,
+  RELATIONS,
+} from '../../../common/contracts/org.ts';
 import type { Executor } from '../../db/client.ts';
 import { type Actor, allowedActions, authorize, scopeCondition, type Target } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -87,9 +93,7 @@ async function present(db: Executor, actor: Actor, rows: PersonRow[]): Promise<P
         address: `${addressOf(trailMap.get(h.orgPath) ?? [])} ${roomLabel(h)}`,
         relation: h.relation as Relation,
       })),
-      partyOrgs: party
-        .filter((x) => x.personId === p.id)
-        .map(({ personId: _, ...x }) => x),
+      partyOrgs: party.filter((x) => x.personId === p.id).map(({ personId: _, ...x }) => x),
       minor: isMinor(p.birthYear),
       allowed: allowedActions(actor, target, ['org:write', 'person:reveal_id']),
     };
@@ -117,7 +121,9 @@ export async function listPersons({ actor, db }: QueryContext, q: z.infer<typeof
   if (q.orgUnitId) where.push(like(person.orgPath, `%/${q.orgUnitId}/%`));
   if (q.tag) where.push(sql`${q.tag} = any(${person.tags})`);
   if (q.q) {
-    where.push(or(ilike(person.name, `%${q.q}%`), /^\d{3,11}$/.test(q.q) ? like(person.phone, `%${q.q}`) : undefined));
+    where.push(
+      or(ilike(person.name, `%${q.q}%`), /^\d{3,11}$/.test(q.q) ? like(person.phone, `%${q.q}`) : undefined),
+    );
   }
   const cond = and(...where);
   const [rows, [{ n }]] = await Promise.all([
@@ -156,7 +162,9 @@ export async function createPerson(ctx: CommandContext, input: z.infer<typeof pe
     })
     .returning();
   if (hh) {
-    await ctx.tx.insert(householdMember).values({ householdId: hh.id, personId: row.id, relation: input.relation ?? 'member' });
+    await ctx.tx
+      .insert(householdMember)
+      .values({ householdId: hh.id, personId: row.id, relation: input.relation ?? 'member' });
   }
   await recordAudit(ctx, {
     action: 'org.person_created',

@@ -11,17 +11,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()`);
+const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const tags = () =>
-  text('tags')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`);
+const tags = () => text('tags').array().notNull().default(sql`'{}'::text[]`);
 
 /**
  * district → subdistrict → community → compound → building. `path` is the materialised path of ids,
@@ -109,7 +102,10 @@ export const householdMember = pgTable(
       .references(() => person.id, { onDelete: 'cascade' }),
     relation: text('relation').notNull().default('member'),
   },
-  (t) => [primaryKey({ columns: [t.householdId, t.personId] }), index('household_member_person_idx').on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.householdId, t.personId] }),
+    index('household_member_person_idx').on(t.personId),
+  ],
 );
 
 /** The party tree beside the org tree: community_committee → general_branch → branch → group. */
@@ -172,7 +168,10 @@ export const gridBuilding = pgTable(
       .references(() => orgUnit.id),
   },
   // A building lies in exactly one grid.
-  (t) => [primaryKey({ columns: [t.gridId, t.buildingId] }), uniqueIndex('grid_building_once').on(t.buildingId)],
+  (t) => [
+    primaryKey({ columns: [t.gridId, t.buildingId] }),
+    uniqueIndex('grid_building_once').on(t.buildingId),
+  ],
 );
 
 /** 职能部门 with what they answer for inside compounds and a duty phone (public at compound gates). */
@@ -186,10 +185,7 @@ export const department = pgTable('department', {
   code: text('code').notNull(),
   name: text('name').notNull(),
   dutyPhone: text('duty_phone').notNull(),
-  responsibilities: text('responsibilities')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
+  responsibilities: text('responsibilities').array().notNull().default(sql`'{}'::text[]`),
   createdAt: createdAt(),
 });
 
