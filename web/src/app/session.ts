@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Permission } from '../../../common/permissions.ts';
+import type { Role } from '../../../common/roles.ts';
+import { fetchMe, login, logout, type Me } from '../api/auth.ts';
+
+export const sessionKey = ['session'] as const;
+
+/** The signed-in user (`null` when signed out); `undefined` only while the first check runs. */
+export function useSession() {
+  return useQuery({ queryKey: sessionKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+}
+
+/** For components rendered inside RequireSession, where a user is guaranteed. */
+export function useMe(): Me {
+  const { data } = useSession();
+  if (!data) throw new Error('useMe() outside a signed-in route');
+  return data;
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (me) => {
+      // Whatever was cached belonged to the previous user.
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+      qc.setQueryData(sessionKey, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(sessionKey, null);
+    },
+  });
+}
+
+export function can(me: Me | null | undefined, p: Permission): boolean {
+  return !!me?.permissions.includes(p);
+}
+
+const PHONE_ROLES: readonly Role[] = ['resident', 'grid_worker'];
+
+/** Residents and grid workers work in the field, on a phone; everyone else at a desk. */
+export function isPhoneFirst(me: Me): boolean {
+  return me.roles.length > 0 && me.roles.every((r) => PHONE_ROLES.includes(r.role));
+}
+
+/** Only residents have nothing to do on the desktop shell. */
+export function canUseDesktop(me: Me): boolean {
+  return me.roles.some((r) => r.role !== 'resident');
+}
+
+export function hasRole(me: Me, role: Role): boolean {
+  return me.roles.some((r) => r.role === role);
+}
+
+export function homePath(me: Me): string {
+  return isPhoneFirst(me) ? '/m' : '/admin';
+}
