@@ -1,3 +1,4 @@
 // Every table, gathered for Drizzle and drizzle-kit. Each module owns and writes only its own.
 export * from '../platform/schema.ts';
 export * from '../modules/org/schema.ts';
+export * from '../modules/points/schema.ts';

@@ -114,3 +114,19 @@ export const jobRun = pgTable(
   },
   (t) => [uniqueIndex('job_run_key').on(t.job, t.period)],
 );
+
+/** An uploaded file (evidence photos). Visible to whoever sees `org_path` (and, for a resident, their household). */
+export const fileObject = pgTable(
+  'file_object',
+  {
+    id: id(),
+    storageKey: text('storage_key').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    orgPath: text('org_path').notNull(),
+    householdId: uuid('household_id'),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('file_object_path_idx').on(t.orgPath)],
+);
