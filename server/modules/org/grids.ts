@@ -146,7 +146,7 @@ async function checkBuildings(db: Executor, community: OrgUnitRow, buildingIds: 
   const byId = new Map(units.map((u) => [u.id, u]));
   for (const id of buildingIds) {
     const u = byId.get(id);
-    if (!u || u.kind !== 'building') throw new AppError('not_a_building', { buildingId: id });
+    if (u?.kind !== 'building') throw new AppError('not_a_building', { buildingId: id });
     if (!u.path.startsWith(community.path))
       throw new AppError('building_not_in_community', { buildingId: id });
   }
