@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   if (url) {
     const TEMPLATE_NAMES = templateNames(process.pid);
     const admin = await openPostgres(adminUrl(url), 2);
-    const pool = admin.db.$client as unknown as import('pg').Pool;
+    const pool = admin.pool!;
     for (const name of Object.values(TEMPLATE_NAMES)) {
       await dropDatabase(pool, name);
       await pool.query(`create database ${name}`);
@@ -41,7 +41,7 @@ export default async function setup(project: TestProject) {
     project.provide('pgTemplates', TEMPLATE_NAMES);
     return async () => {
       const again = await openPostgres(adminUrl(url), 2);
-      const p = again.db.$client as unknown as import('pg').Pool;
+      const p = again.pool!;
       for (const name of Object.values(TEMPLATE_NAMES)) await dropDatabase(p, name);
       await again.close();
     };
@@ -52,7 +52,7 @@ export default async function setup(project: TestProject) {
     const db = await openPglite({});
     await migrate(db, MIGRATIONS);
     if (kind === 'demo') await seedDemoIfEmpty(db.db);
-    const client = db.db.$client as unknown as import('@electric-sql/pglite').PGlite;
+    const client = db.pglite!;
     const dump = await client.dumpDataDir('gzip');
     fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
     await db.close();

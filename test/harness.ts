@@ -19,7 +19,7 @@ export async function testDatabase(template: 'empty' | 'demo' = 'demo'): Promise
   if (url && pgT) {
     const name = `linli_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = await openPostgres(adminUrl(url), 1);
-    const pool = admin.db.$client as unknown as import('pg').Pool;
+    const pool = admin.pool!;
     await pool.query(`create database ${name} template ${pgT[template]}`);
     await admin.close();
     const db = await openPostgres(withDatabase(url, name), 20);
@@ -29,7 +29,7 @@ export async function testDatabase(template: 'empty' | 'demo' = 'demo'): Promise
       close: async () => {
         await db.close();
         const again = await openPostgres(adminUrl(url), 1);
-        await dropDatabase(again.db.$client as unknown as import('pg').Pool, name);
+        await dropDatabase(again.pool!, name);
         await again.close();
       },
     };

@@ -102,7 +102,14 @@ export const householdCreate = z.object({
   floorAreaM2: area.nullable().optional(),
   tags: z.array(z.enum(HOUSEHOLD_TAGS)).max(10).default([]),
 });
-export const householdUpdate = householdCreate.omit({ buildingId: true }).partial();
+// Built from plain fields: zod 4 applies `.default()` even inside `.partial()`, which would turn an
+// omitted field into a reset.
+export const householdUpdate = z.object({
+  unitNo: z.string().trim().max(10).optional(),
+  room: z.string().trim().min(1).max(20).optional(),
+  floorAreaM2: area.nullable().optional(),
+  tags: z.array(z.enum(HOUSEHOLD_TAGS)).max(10).optional(),
+});
 export const memberParams = z.object({ id: z.uuid(), personId: z.uuid() });
 export const memberBody = z.object({ relation: z.enum(RELATIONS).default('member') });
 
@@ -148,8 +155,13 @@ export const personCreate = z.object({
   householdId: z.uuid().optional(),
   relation: z.enum(RELATIONS).optional(),
 });
-export const personUpdate = personCreate
-  .omit({ orgUnitId: true, householdId: true, relation: true })
-  .partial();
+export const personUpdate = z.object({
+  name: name.optional(),
+  phone: phone.nullable().optional(),
+  idNumber: idNumber.nullable().optional(),
+  gender: z.enum(GENDERS).nullable().optional(),
+  birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
+  tags: z.array(z.enum(PERSON_TAGS)).max(10).optional(),
+});
 export const revealBody = z.object({ reason: z.string().trim().min(4).max(200) });
 export const revealOut = z.object({ idNumber: z.string().nullable() });

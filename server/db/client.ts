@@ -14,6 +14,9 @@ export type Executor = Db | Tx;
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The driver underneath, for the few things Drizzle does not do (dumps, CREATE DATABASE). */
+  pglite?: PGlite;
+  pool?: pg.Pool;
   close(): Promise<void>;
 };
 
@@ -21,7 +24,7 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | 
   const client = new PGlite({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
@@ -29,7 +32,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   // A bad URL should fail at start-up, not on the first request.
   await pool.query('select 1');
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind: 'postgres', pool, close: () => pool.end() };
 }
 
 export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string }): Promise<Database> {

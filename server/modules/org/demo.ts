@@ -295,7 +295,7 @@ export async function seedDemoOrg(tx: Executor): Promise<DemoOrg> {
     .filter((p) => p.birthYear! < 1995 && p.birthYear! > 1970 && !p.tags?.includes('party_member'))
     .slice(0, 24)
     .forEach((p, i) => {
-      const communityId = p.orgPath.split('/')[4];
+      const communityId = p.orgPath.split('/')[3];
       memberships.push({
         partyOrgId: partyOf.get(communityId)!,
         personId: p.id,

@@ -5,7 +5,9 @@
 // from this file.
 export { orgRoutes } from './routes.ts';
 export { structureRoutes } from './structure-routes.ts';
+export { rosterRoutes } from './roster-routes.ts';
 export { nameOrgUnits, loadOrgUnit, pathIds } from './org-units.ts';
 export { loadHousehold, householdTarget, roomLabel } from './households.ts';
 export { loadPerson, personTarget, isMinor } from './persons.ts';
 export { seedDemoOrg, assignGridWorker, orgIsEmpty, type DemoOrg } from './demo.ts';
+export { homeOf, gridWorkerOf, communityPathOf, membersOf } from './lookups.ts';

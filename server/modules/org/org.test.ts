@@ -83,6 +83,27 @@ describe('households', () => {
     expect(compound.body.error.code).toBe('not_a_building');
   });
 
+  it('changes only the fields a PATCH names', async () => {
+    const [before] = await t.db.select().from(household).where(eq(household.id, d.ownHousehold.id));
+    const res = await t.call({
+      method: 'PATCH',
+      url: `/api/households/${d.ownHousehold.id}`,
+      cookie: staff,
+      body: { floorAreaM2: 101.5 },
+    });
+    expect(res.status).toBe(200);
+    const [after] = await t.db.select().from(household).where(eq(household.id, d.ownHousehold.id));
+    expect({ ...after, floorAreaM2: before.floorAreaM2, updatedAt: before.updatedAt }).toEqual(before);
+    expect(after.floorAreaM2).toBe('101.50');
+    const p = await t.call({
+      method: 'PATCH',
+      url: `/api/persons/${d.tian.id}`,
+      cookie: staff,
+      body: { birthYear: 1978 },
+    });
+    expect(p.body.tags).toEqual(d.tian.tags);
+  });
+
   it('rejects a bad area and leaves the row as it was', async () => {
     const [before] = await t.db.select().from(household).where(eq(household.id, d.sameBuilding.id));
     for (const floorAreaM2 of [-1, 'big', 12.345]) {
