@@ -19,7 +19,7 @@ import { routeKey } from '../common/access-table.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { appliedMigrationCount, latestMigrationTag } from './db/migrate.ts';
-import { orgRoutes, nameOrgUnits, structureRoutes } from './modules/org/index.ts';
+import { orgRoutes, nameOrgUnits, rosterRoutes, structureRoutes } from './modules/org/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
 import { auditRoutes } from './platform/audit-routes.ts';
 import { authRoutes } from './platform/auth-routes.ts';
@@ -110,6 +110,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(auditRoutes);
   await app.register(orgRoutes);
   await app.register(structureRoutes);
+  await app.register(rosterRoutes);
 
   await serveWeb(app, config.webDir);
   await app.ready();
