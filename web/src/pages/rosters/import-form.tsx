@@ -58,7 +58,7 @@ export function ImportForm({ onStarted }: { onStarted: (id: string) => void }) {
         extra={t('roster.orgUnitHint')}
         rules={[{ required: true, message: t('form.required') }]}
       >
-        <OrgUnitPicker selectableKinds={['community', 'compound', 'building']} />
+        <OrgUnitPicker selectableKinds={['community', 'compound']} />
       </Form.Item>
       <Form.Item name="mode" label={t('roster.mode')}>
         <Radio.Group

@@ -81,7 +81,7 @@ export function UsersPage() {
             }}
             scroll={{ x: 800 }}
             columns={[
-              { title: t('users.name'), dataIndex: 'displayName', width: 140 },
+              { title: t('users.name'), dataIndex: 'displayName', width: 200 },
               { title: t('users.phone'), dataIndex: 'phone', width: 140 },
               {
                 title: t('users.roles'),
