@@ -113,6 +113,58 @@ export const ERRORS = {
     zh: '同一范围内已有同名记录',
     en: 'Another record here already has this name',
   },
+  insufficient_points: { status: 409, zh: '积分余额不足', en: 'Not enough points' },
+  illegal_transition: {
+    status: 409,
+    zh: '当前状态不能执行此操作',
+    en: 'This action is not possible in the current state',
+  },
+  separation_of_duties: {
+    status: 403,
+    zh: '不能审核自己申报或已初核的申报',
+    en: 'You may not check or approve a claim you made or already checked',
+  },
+  not_grid_worker_of_building: {
+    status: 403,
+    zh: '只有该楼栋所在网格的网格员可以初核',
+    en: 'Only the grid worker of this building may check the claim',
+  },
+  rule_not_in_force: {
+    status: 422,
+    zh: '该日期没有生效的积分细则或规则',
+    en: 'No rulebook or rule is in force on that date',
+  },
+  rule_not_declarable: { status: 403, zh: '该规则不能由您申报', en: 'You may not declare this rule' },
+  rule_not_for_participant: {
+    status: 422,
+    zh: '该规则不适用于此参与者类型',
+    en: 'This rule is not for this kind of participant',
+  },
+  evidence_required: { status: 422, zh: '该规则需要上传照片', en: 'This rule needs a photo' },
+  cap_exceeded: { status: 422, zh: '超过该规则的积分上限', en: "This would exceed the rule's cap" },
+  deed_in_future: { status: 422, zh: '事项日期不能晚于今天', en: 'The date cannot be in the future' },
+  rulebook_not_draft: {
+    status: 409,
+    zh: '已生效的细则不能修改，请新建修订版本',
+    en: 'An active rulebook cannot change; create a new version',
+  },
+  effective_date_invalid: {
+    status: 422,
+    zh: '生效日期必须晚于当前版本的生效日期',
+    en: "The start date must follow the current version's",
+  },
+  posting_exists: { status: 409, zh: '该期公示已发布', en: 'This period has already been posted' },
+  nothing_to_post: { status: 422, zh: '没有待公示的积分', en: 'There are no approved claims to post' },
+  posting_closed: { status: 409, zh: '公示期已结束', en: 'The posting window has closed' },
+  not_on_posting: { status: 422, zh: '该积分不在此期公示中', en: 'That claim is not on an open posting' },
+  already_objected: {
+    status: 409,
+    zh: '您已对该项提出过异议',
+    en: 'You have already objected to this claim',
+  },
+  objection_decided: { status: 409, zh: '该异议已处理', en: 'This objection has already been decided' },
+  file_too_large: { status: 413, zh: '图片不能超过 8 MB', en: 'Images may not exceed 8 MB' },
+  not_an_image: { status: 415, zh: '只能上传 JPEG、PNG 或 WebP 图片', en: 'Only JPEG, PNG or WebP images' },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -15,6 +15,13 @@ export const PERMISSIONS = [
   'roster:export',
   'audit:read',
   'user:manage',
+  'file:upload',
+  'points:read',
+  'points:declare',
+  'points:check',
+  'points:review',
+  'points:manage',
+  'points:object',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -41,15 +41,31 @@ const EDIT_ORG: Permission[] = [
 ];
 
 /** What each role may do inside its scope. Lists are filtered by scope; this says which actions. */
+const ADMIN: Permission[] = [
+  ...EDIT_ORG,
+  'person:reveal_id',
+  'department:write',
+  'user:manage',
+  'points:read',
+  'points:manage',
+];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  resident: ['org:read'],
+  resident: ['org:read', 'file:upload', 'points:read', 'points:declare', 'points:object'],
   building_leader: ['org:read', 'party:read', 'grid:read', 'department:read'],
-  grid_worker: [...READ_ORG, 'org:write'],
+  grid_worker: [...READ_ORG, 'org:write', 'file:upload', 'points:read', 'points:declare', 'points:check'],
   compound_secretary: [...READ_ORG],
-  community_staff: [...EDIT_ORG, 'person:reveal_id'],
-  points_committee: [...READ_ORG],
-  subdistrict_admin: [...EDIT_ORG, 'person:reveal_id', 'department:write', 'user:manage'],
-  district_admin: [...EDIT_ORG, 'person:reveal_id', 'department:write', 'user:manage'],
+  community_staff: [...EDIT_ORG, 'person:reveal_id', 'points:read', 'points:manage'],
+  points_committee: [
+    ...READ_ORG,
+    'file:upload',
+    'points:read',
+    'points:declare',
+    'points:review',
+    'points:manage',
+  ],
+  subdistrict_admin: ADMIN,
+  district_admin: ADMIN,
   department_staff: ['department:read'],
-  system_admin: [...EDIT_ORG, 'person:reveal_id', 'department:write', 'user:manage'],
+  system_admin: ADMIN,
 };

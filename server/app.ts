@@ -20,7 +20,10 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { appliedMigrationCount, latestMigrationTag } from './db/migrate.ts';
 import { orgRoutes, nameOrgUnits, rosterRoutes, structureRoutes } from './modules/org/index.ts';
+import { pointsRoutes } from './modules/points/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
+import { fileRoutes } from './platform/file-routes.ts';
+import { localStorage } from './platform/storage.ts';
 import { auditRoutes } from './platform/audit-routes.ts';
 import { authRoutes } from './platform/auth-routes.ts';
 import { registerErrorHandler, sendError } from './platform/errors.ts';
@@ -111,6 +114,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(orgRoutes);
   await app.register(structureRoutes);
   await app.register(rosterRoutes);
+  await app.register(pointsRoutes);
+  await app.register(fileRoutes, { storage: localStorage(path.join(config.dataDir, 'files')) });
 
   await serveWeb(app, config.webDir);
   await app.ready();

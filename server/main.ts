@@ -3,13 +3,22 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed.ts';
+import { checkLedger, runPostingJobs } from './modules/points/index.ts';
 import { verifyAudit } from './platform/audit.ts';
+import { type ScheduledJob, startScheduler } from './platform/jobs.ts';
+
+/** Every periodic job; each is idempotent per period, so any number of nodes may run them. */
+const SCHEDULED_JOBS: ScheduledJob[] = [
+  // 一月一公示: publish at the turn of the month, close postings whose window ended (checked hourly).
+  { name: 'points.postings', cron: '5 * * * *', run: (db, at) => runPostingJobs(db, at) },
+];
 
 const USAGE = `用法 / usage: linli <command>
   start          migrate, seed the demo district on first run, serve API + web
   migrate        apply database migrations
   seed           seed the demo district (only into an empty database)
-  verify-audit   check every district's audit hash chain; exits 1 at the first broken event`;
+  verify-audit   check every district's audit hash chain; exits 1 at the first broken event
+  check-ledger   check every points ledger invariant; exits 1 on any breach`;
 
 async function main(cmd: string | undefined): Promise<number> {
   const config = loadConfig();
@@ -41,11 +50,24 @@ async function main(cmd: string | undefined): Promise<number> {
       );
       return 1;
     }
+    if (cmd === 'check-ledger') {
+      const breaches = await checkLedger(database.db);
+      if (breaches.length === 0) {
+        console.log('ledger invariants hold');
+        return 0;
+      }
+      for (const b of breaches)
+        console.error(
+          `LEDGER BREACH ${b.check}: ${b.detail}${b.accountId ? ` (account ${b.accountId})` : ''}`,
+        );
+      return 1;
+    }
     if (cmd === 'start') {
       await migrate(database, config.migrationsDir);
       const seeded = await seedDemoIfEmpty(database.db, { log: console.log });
       const { app } = await buildApp({ database, config, logger: process.env.LOG !== '0' });
       await app.listen({ port: config.port, host: config.host });
+      const stopJobs = startScheduler(database.db, SCHEDULED_JOBS, (msg, err) => app.log.error({ err }, msg));
       const db = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
       console.log(
         `\n邻里 Linli is running on http://localhost:${config.port} (${db})${seeded ? ', demo district seeded' : ''}`,
@@ -53,6 +75,7 @@ async function main(cmd: string | undefined): Promise<number> {
       console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.phone}  ${a.label}`);
       const stop = async () => {
+        stopJobs();
         await app.close();
         await database.close();
         process.exit(0);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { buildApp } from '../server/app.ts';
@@ -46,6 +47,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...loadConfig({}),
     loginRateLimit: 1_000_000,
     webDir: path.resolve('does-not-exist'),
+    dataDir: path.join(os.tmpdir(), `linli-test-${process.pid}`),
     ...overrides,
   };
 }

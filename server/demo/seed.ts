@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { assignGridWorker, orgIsEmpty, seedDemoOrg } from '../modules/org/index.ts';
+import { seedDemoPoints } from '../modules/points/index.ts';
+import { loadActor } from '../platform/sessions.ts';
 import { SYSTEM_ACTOR } from '../platform/access.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { hashPassword } from '../platform/password.ts';
@@ -89,6 +91,21 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
             });
       await assignGridWorker(tx, g.id, userId);
     }
+    const actor = async (phone: string) => {
+      const [u] = await tx.select().from(userAccount).where(eq(userAccount.phone, phone));
+      return loadActor(tx, u, null);
+    };
+    await seedDemoPoints(
+      tx,
+      { subdistrictId: org.subdistricts[0].id, communityId: a.id, tianPersonId: org.tian.personId },
+      {
+        subdistrictAdmin: await actor('13900000002'),
+        staff: await actor('13900000003'),
+        gridWorker: await actor('13900000005'),
+        committee: await actor('13900000006'),
+        tian: await actor('13900000007'),
+      },
+    );
     await recordAudit(
       { actor: SYSTEM_ACTOR, tx },
       {

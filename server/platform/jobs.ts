@@ -10,7 +10,12 @@ import { jobRun } from './schema.ts';
  * row and skips; if the first rolls back, the second runs. The work shares the claim's transaction,
  * so a period is either fully done and marked, or not at all.
  */
-export async function runOnce(db: Db, job: string, period: string, work: (tx: Tx) => Promise<void>): Promise<boolean> {
+export async function runOnce(
+  db: Db,
+  job: string,
+  period: string,
+  work: (tx: Tx) => Promise<void>,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const claimed = await tx.insert(jobRun).values({ job, period }).onConflictDoNothing().returning();
     if (claimed.length === 0) return false;
