@@ -12,7 +12,11 @@ const here = decodeURIComponent(new URL('.', import.meta.url).pathname);
  */
 const libraryGroups = [
   { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 40 },
-  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie)[\\/]/, priority: 30 },
+  {
+    name: 'react',
+    test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie)[\\/]/,
+    priority: 30,
+  },
   { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 20 },
   { name: 'vendor', test: /node_modules[\\/](@tanstack|i18next|react-i18next)[\\/]/, priority: 10 },
 ];

@@ -99,12 +99,8 @@ export function GridFormModal({ grid, onClose }: { grid?: GridOut; onClose: () =
         <Form.Item name="buildingIds" label={t('grid.buildings')}>
           <BuildingsPicker communityId={communityId} />
         </Form.Item>
-        <Form.Item
-          name="workerUserId"
-          label={t('grid.worker')}
-          extra={mayPickWorker ? undefined : t('grid.workerKeep')}
-        >
-          {mayPickWorker ? (
+        {mayPickWorker ? (
+          <Form.Item name="workerUserId" label={t('grid.worker')}>
             <WorkerSelect
               current={
                 grid?.worker
@@ -112,10 +108,13 @@ export function GridFormModal({ grid, onClose }: { grid?: GridOut; onClose: () =
                   : undefined
               }
             />
-          ) : (
+          </Form.Item>
+        ) : (
+          // Not a form field: without user:manage the worker is shown but never sent.
+          <Form.Item label={t('grid.worker')} extra={t('grid.workerKeep')}>
             <Input disabled value={grid?.worker?.displayName ?? t('grid.noWorker')} />
-          )}
-        </Form.Item>
+          </Form.Item>
+        )}
         <FormError error={save.error} />
       </Form>
     </Modal>
