@@ -10,3 +10,4 @@ export { ensurePersonAccount, accountOfPerson } from './accounts.ts';
 export { runPostingJobs, publicName, UNNAMED } from './postings.ts';
 export { rulebookInForce, conventionInForce, presentRulebook } from './rulebooks.ts';
 export { seedDemoPoints } from './demo.ts';
+export { rankings, type RankingRow } from './rankings.ts';
