@@ -44,6 +44,23 @@ describe('district admin pages', () => {
     });
   }
 
+  it('disables and re-enables an account, confirming first', async () => {
+    await page.goto('/admin/users?q=13900000006');
+    const row = page.locator('.ant-table-row', { hasText: '13900000006' });
+    await row.getByRole('button', { name: /停\s*用/ }).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.waitFor();
+    expect(await textOf(confirm)).toContain('退出所有设备');
+    await confirm.getByRole('button', { name: /停\s*用/ }).click();
+    await row.getByText('已停用').waitFor();
+    await row.getByRole('button', { name: /启\s*用/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /启\s*用/ })
+      .click();
+    await row.getByText('正常').waitFor();
+  });
+
   it('browses the org tree down to a building', async () => {
     await page.getByRole('menuitem', { name: '组织架构' }).click();
     await page.waitForURL(/\/admin\/org-units/);
