@@ -23,6 +23,8 @@ export type NewEntry = {
   rulebookVersion?: number | null;
   actorUserId?: string | null;
   note?: string | null;
+  /** When the entry takes effect; defaults to now (a posting closed by a late job uses its close time). */
+  at?: Date;
 };
 
 /**
@@ -61,7 +63,7 @@ export async function postEntry(tx: Tx, e: NewEntry): Promise<{ entry: EntryRow;
       idempotencyKey: e.idempotencyKey,
       actorUserId: e.actorUserId ?? null,
       note: e.note ?? null,
-      createdAt: now(),
+      createdAt: e.at ?? now(),
     })
     .returning();
   await tx.update(pointsAccount).set({ balance: balanceAfter }).where(eq(pointsAccount.id, account.id));

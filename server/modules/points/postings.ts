@@ -105,7 +105,7 @@ export async function publishPosting(
 }
 
 /** Credits one posted claim: one ledger entry, keyed by the claim, so a second attempt moves nothing. */
-async function creditClaim(ctx: CommandContext, claimId: string) {
+async function creditClaim(ctx: CommandContext, claimId: string, at: Date = now()) {
   const c = await loadClaim(ctx.tx, claimId, true);
   if (c.state !== 'posted') return false;
   const deduction = c.kind === 'deduction';
@@ -119,8 +119,9 @@ async function creditClaim(ctx: CommandContext, claimId: string) {
     ruleId: c.ruleId,
     rulebookVersion: c.rulebookVersion,
     actorUserId: ctx.actor.userId,
+    at,
   });
-  await ctx.tx.update(claim).set({ state: 'credited', updatedAt: now() }).where(eq(claim.id, c.id));
+  await ctx.tx.update(claim).set({ state: 'credited', updatedAt: at }).where(eq(claim.id, c.id));
   await appendEvent(ctx.tx, c, { action: 'credit', from: 'posted', to: 'credited', actor: ctx.actor });
   return true;
 }
@@ -142,7 +143,7 @@ export async function closePosting(ctx: CommandContext, postingId: string, at: D
     .from(claim)
     .where(and(eq(claim.postingId, postingId), eq(claim.state, 'posted')));
   let credited = 0;
-  for (const { id } of posted) if (!heldIds.has(id) && (await creditClaim(ctx, id))) credited++;
+  for (const { id } of posted) if (!heldIds.has(id) && (await creditClaim(ctx, id, at))) credited++;
   await ctx.tx.update(posting).set({ state: 'closed', closedAt: at }).where(eq(posting.id, postingId));
   await recordAudit(ctx, {
     action: 'points.posting_closed',
