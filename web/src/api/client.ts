@@ -18,10 +18,13 @@ export function isApiError(e: unknown, status?: number): e is ApiError {
   return e instanceof ApiError && (status === undefined || e.status === status);
 }
 
-// The server localises error messages from `x-lang`; the i18n module keeps this in step with the UI.
+// The server localises error messages from `x-lang`; the i18n module keeps this in step with the UI
+// and supplies the one message the client must word itself (the server could not be reached).
 let language = 'zh-CN';
-export function setApiLanguage(lang: string) {
+let networkMessage = '无法连接服务器，请检查网络';
+export function setApiLanguage(lang: string, unreachable: string) {
   language = lang;
+  networkMessage = unreachable;
 }
 
 // Values are whatever the contract's query schema accepts (zod coerces page numbers from strings).
@@ -56,11 +59,7 @@ async function send(method: string, path: string, opts: RequestOptions = {}): Pr
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(
-      0,
-      'network',
-      language === 'en-US' ? 'Cannot reach the server' : '无法连接服务器，请检查网络',
-    );
+    throw new ApiError(0, 'network', networkMessage);
   }
   if (!res.ok) throw await toApiError(res);
   return res;

@@ -71,11 +71,19 @@ export function OrgUnitPicker({
     ]);
   };
 
+  // A value set from outside (a link with ?orgUnitId=…) may sit deep in a level not loaded yet:
+  // fetch that one unit so the field shows its name rather than an id.
   const hasValueNode = !value || nodes.some((n) => n.id === value);
-  const treeData =
-    hasValueNode || !value
-      ? nodes
-      : [...nodes, { id: value, value, title: initialLabel ?? value, isLeaf: true, selectable: true }];
+  const selected = useQuery({
+    queryKey: orgKeys.unit(value ?? ''),
+    queryFn: () => orgApi.unit(value!),
+    enabled: !hasValueNode && !initialLabel,
+  });
+  const label =
+    initialLabel ?? (selected.data ? `${selected.data.name}（${labels.kind(selected.data.kind)}）` : '…');
+  const treeData = hasValueNode
+    ? nodes
+    : [...nodes, { id: value!, value: value!, title: label, isLeaf: true, selectable: true }];
 
   return (
     <TreeSelect

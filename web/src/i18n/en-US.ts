@@ -34,6 +34,7 @@ export const enUS: Messages = {
     backHome: 'Back to home',
     download: 'Download',
     remove: 'Remove',
+    networkError: 'Cannot reach the server; check the network',
   },
   form: {
     required: 'Required',
@@ -277,6 +278,7 @@ export const enUS: Messages = {
     none: 'No departments',
     noMatch: 'No department matches',
     name: 'Department',
+    namePlaceholder: 'e.g. District Urban Management Bureau',
     code: 'Code',
     codeHint: 'Lower-case code starting with a letter, e.g. chengguan',
     codeInvalid: 'Start with a lower-case letter; use only a–z, 0–9 and _',

@@ -19,7 +19,7 @@ function storedLanguage(): Locale {
 }
 
 function applyLanguage(lang: Locale) {
-  setApiLanguage(lang);
+  setApiLanguage(lang, (lang === 'en-US' ? enUS : zhCN).common.networkError);
   dayjs.locale(lang === 'en-US' ? 'en' : 'zh-cn');
   document.documentElement.lang = lang;
 }

@@ -35,6 +35,7 @@ export const zhCN = {
     backHome: '返回首页',
     download: '下载',
     remove: '移除',
+    networkError: '无法连接服务器，请检查网络',
   },
   form: {
     required: '此项必填',
@@ -278,6 +279,7 @@ export const zhCN = {
     none: '暂无职能部门',
     noMatch: '没有符合条件的职能部门',
     name: '部门名称',
+    namePlaceholder: '如：区城市管理局',
     code: '编码',
     codeHint: '小写字母开头的英文编码，如 chengguan',
     codeInvalid: '编码须以小写字母开头，仅含小写字母、数字和下划线',

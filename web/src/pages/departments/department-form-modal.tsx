@@ -83,7 +83,7 @@ export function DepartmentFormModal({
           label={t('department.name')}
           rules={[{ required: true, message: t('form.required') }, zodRule(shape.name, t('form.invalid'))]}
         >
-          <Input maxLength={60} placeholder="城管执法局" />
+          <Input maxLength={60} placeholder={t('department.namePlaceholder')} />
         </Form.Item>
         <Form.Item
           name="code"

@@ -37,8 +37,7 @@ export function HouseholdFormModal({
 
   const save = useMutation({
     mutationFn: (v: Values) => {
-      // Every editable field is sent, not only the changed ones: the PATCH schema fills absent fields
-      // with their create defaults (unitNo '', tags []), which would silently clear them.
+      // The form shows the whole record, so it sends the whole record: what you see is what is saved.
       const fields = {
         unitNo: v.unitNo?.trim() ?? '',
         room: v.room.trim(),

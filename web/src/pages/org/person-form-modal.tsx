@@ -38,8 +38,8 @@ export function PersonFormModal({
 
   const save = useMutation({
     mutationFn: (v: Values) => {
-      // Send every field (not a diff): absent fields would be reset by the PATCH schema's defaults.
-      // The ID number is sent only when typed, since the form never holds the stored one.
+      // The form shows the whole record, so it sends the whole record; the ID number only when typed,
+      // since the form never holds the stored (unmasked) one.
       const fields = {
         name: v.name.trim(),
         phone: v.phone?.trim() || null,
