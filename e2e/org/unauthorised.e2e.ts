@@ -37,6 +37,27 @@ describe('unauthorised access', () => {
     await context.close();
   });
 
+  it('says "too many attempts" when sign-in is rate limited', async () => {
+    // The server's limit is raised for the journeys (they all sign in from 127.0.0.1), so the 429 is
+    // played back here in the server's own error format.
+    const context = await newContext(browser, baseURL);
+    const page = await context.newPage();
+    await page.route('**/api/auth/login', (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'too_many_requests', message: '尝试次数过多，请稍后再试', requestId: 'e2e' },
+        }),
+      }),
+    );
+    await login(page, '13900000003');
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await textOf(error)).toContain('登录尝试次数过多');
+    await context.close();
+  });
+
   it("shows not found when community B's staff opens a household of community A", async () => {
     const resident = await apiSession(baseURL, '13900000007');
     const householdA = resident.me.roles.find((r) => r.role === 'resident')?.householdId ?? '';
