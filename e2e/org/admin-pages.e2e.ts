@@ -38,6 +38,8 @@ describe('district admin pages', () => {
     it(`opens ${p.menu} with rows`, async () => {
       await page.getByRole('menuitem', { name: p.menu }).click();
       await page.waitForURL(new RegExp(`/admin/${p.path}`));
+      // Navigations are transitions: the old page stays on screen until the new one has loaded.
+      await page.getByRole('heading', { name: p.menu, exact: true }).waitFor();
       await page.locator('.ant-table-row').first().waitFor();
       expect(await page.locator('.ant-result').count()).toBe(0);
       await screenshot(page, p.shot);
@@ -83,7 +85,7 @@ describe('district admin pages', () => {
 
   it('opens a party organisation', async () => {
     await page.getByRole('menuitem', { name: '党组织' }).click();
-    await page.locator('.ant-table-row a').first().click();
+    await page.locator('a[href^="/admin/party-orgs/"]').first().click();
     await page.waitForURL(/\/admin\/party-orgs\/[0-9a-f-]{36}$/);
     await page.getByText('下级党组织').first().waitFor();
     await screenshot(page, 'admin-party-org');
