@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { now } from '../../platform/clock.ts';
 import type { RosterRow } from './roster-validate.ts';
@@ -16,9 +16,7 @@ export type ApplyCounts = {
   householdsUpdated: number;
 };
 
-const CHUNK = 500;
-
-function chunks<T>(xs: T[], size = CHUNK): T[][] {
+function chunks<T>(xs: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
   return out;
@@ -47,21 +45,36 @@ async function existingHouseholds(tx: Tx, buildingIds: string[]) {
   return found;
 }
 
-async function existingMembers(tx: Tx, householdIds: string[]) {
+/** Members with an ID number in the households of those buildings, keyed by household + ID number. */
+async function existingMembers(tx: Tx, buildingIds: string[]) {
   const found = new Map<string, { p: PersonRow; relation: string }>();
-  for (const part of chunks(householdIds)) {
+  for (const part of chunks(buildingIds, 100)) {
     const rows = await tx
       .select({ p: person, householdId: householdMember.householdId, relation: householdMember.relation })
       .from(householdMember)
+      .innerJoin(household, eq(household.id, householdMember.householdId))
       .innerJoin(person, eq(person.id, householdMember.personId))
-      .where(inArray(householdMember.householdId, part));
+      .where(and(inArray(household.buildingId, part), isNotNull(person.idNumber)));
     for (const r of rows) {
-      if (!r.p.idNumber) continue;
-      const key = `${r.householdId}|${r.p.idNumber.toUpperCase()}`;
+      const key = `${r.householdId}|${r.p.idNumber!.toUpperCase()}`;
       if (!found.has(key)) found.set(key, { p: r.p, relation: r.relation });
     }
   }
   return found;
+}
+
+/**
+ * Many rows in one statement: the rows travel as one JSON parameter, which both drivers pass
+ * as-is, instead of ten bind parameters a row (PGlite parses those slowly, and caps them).
+ */
+async function bulkInsert(tx: Tx, table: 'household' | 'person' | 'household_member', rows: object[]) {
+  if (rows.length === 0) return;
+  const columns = sql.raw(Object.keys(rows[0]).join(', '));
+  for (const part of chunks(rows, 2000)) {
+    await tx.execute(
+      sql`insert into ${sql.identifier(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(part)}::json)`,
+    );
+  }
 }
 
 /** The household's values the file asks for: the first non-blank one of its rows (all agree). */
@@ -85,17 +98,18 @@ export async function applyRoster(tx: Tx, rows: RosterRow[]): Promise<ApplyCount
 
   const byHousehold = new Map<string, RosterRow[]>();
   for (const r of rows) byHousehold.set(rowHousehold(r), [...(byHousehold.get(rowHousehold(r)) ?? []), r]);
-  const households = await existingHouseholds(tx, [...new Set(rows.map((r) => r.building.id))]);
+  const buildingIds = [...new Set(rows.map((r) => r.building.id))];
+  const households = await existingHouseholds(tx, buildingIds);
 
   // Households: create the missing ones, update the ones whose area or tags the file changes.
   const changedHousehold = new Set<string>();
-  const toCreate: (typeof household.$inferInsert)[] = [];
+  const toCreate: HouseholdRow[] = [];
   for (const [key, rs] of byHousehold) {
     const want = wantedHousehold(rs);
     const h = households.get(key);
     if (!h) {
       const b = rs[0].building;
-      const row = {
+      const row: HouseholdRow = {
         id: crypto.randomUUID(),
         districtId: b.districtId,
         buildingId: b.id,
@@ -104,9 +118,11 @@ export async function applyRoster(tx: Tx, rows: RosterRow[]): Promise<ApplyCount
         room: rs[0].room,
         floorAreaM2: want.floorAreaM2 ?? null,
         tags: want.tags ?? [],
+        createdAt: at,
+        updatedAt: at,
       };
       toCreate.push(row);
-      households.set(key, { ...row, createdAt: at, updatedAt: at });
+      households.set(key, row);
       continue;
     }
     const areaChanged =
@@ -126,17 +142,28 @@ export async function applyRoster(tx: Tx, rows: RosterRow[]): Promise<ApplyCount
       counts.householdsUpdated++;
     }
   }
-  for (const part of chunks(toCreate)) await tx.insert(household).values(part);
+  await bulkInsert(
+    tx,
+    'household',
+    toCreate.map((h) => ({
+      id: h.id,
+      district_id: h.districtId,
+      building_id: h.buildingId,
+      org_path: h.orgPath,
+      unit_no: h.unitNo,
+      room: h.room,
+      floor_area_m2: h.floorAreaM2,
+      tags: h.tags,
+      created_at: at,
+      updated_at: at,
+    })),
+  );
   counts.householdsCreated = toCreate.length;
 
   // Persons: by ID number within the household.
-  const created = new Set(toCreate.map((h) => h.id));
-  const members = await existingMembers(
-    tx,
-    [...households.values()].map((h) => h.id).filter((id) => !created.has(id)),
-  );
-  const newPersons: (typeof person.$inferInsert)[] = [];
-  const newMembers: (typeof householdMember.$inferInsert)[] = [];
+  const members = await existingMembers(tx, buildingIds);
+  const newPersons: object[] = [];
+  const newMembers: object[] = [];
   const credited = new Set<string>();
   for (const r of rows) {
     const key = rowHousehold(r);
@@ -146,17 +173,19 @@ export async function applyRoster(tx: Tx, rows: RosterRow[]): Promise<ApplyCount
       const id = crypto.randomUUID();
       newPersons.push({
         id,
-        districtId: r.building.districtId,
-        orgUnitId: r.building.id,
-        orgPath: r.building.path,
+        district_id: r.building.districtId,
+        org_unit_id: r.building.id,
+        org_path: r.building.path,
         name: r.name,
         phone: r.phone ?? null,
-        idNumber: r.idNumber,
+        id_number: r.idNumber,
         gender: r.gender,
-        birthYear: r.birthYear,
+        birth_year: r.birthYear,
         tags: r.personTags ?? [],
+        created_at: at,
+        updated_at: at,
       });
-      newMembers.push({ householdId: h.id, personId: id, relation: r.relation ?? 'member' });
+      newMembers.push({ household_id: h.id, person_id: id, relation: r.relation ?? 'member' });
       counts.created++;
       continue;
     }
@@ -189,7 +218,7 @@ export async function applyRoster(tx: Tx, rows: RosterRow[]): Promise<ApplyCount
     if (Object.keys(patch).length > 0 || relationChanged || householdChange) counts.updated++;
     else counts.unchanged++;
   }
-  for (const part of chunks(newPersons)) await tx.insert(person).values(part);
-  for (const part of chunks(newMembers, 1000)) await tx.insert(householdMember).values(part);
+  await bulkInsert(tx, 'person', newPersons);
+  await bulkInsert(tx, 'household_member', newMembers);
   return counts;
 }

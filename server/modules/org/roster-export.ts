@@ -76,7 +76,8 @@ export async function recordRosterExport(ctx: CommandContext, orgUnitId: string)
   return { unit, households: h.n, persons: p.n };
 }
 
-const natural = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true });
+// One collator: localeCompare with options builds a new one on every call.
+const natural = new Intl.Collator('zh-CN', { numeric: true }).compare;
 
 type Cell = string | number | null;
 
@@ -112,13 +113,11 @@ async function buildingRows(
     .select({ householdId: householdMember.householdId, relation: householdMember.relation, p: person })
     .from(householdMember)
     .innerJoin(person, eq(person.id, householdMember.personId))
-    .where(
-      inArray(
-        householdMember.householdId,
-        hs.map((h) => h.id),
-      ),
-    );
+    .innerJoin(household, eq(household.id, householdMember.householdId))
+    .where(eq(household.buildingId, b.id));
   const rank = (r: string) => Object.keys(RELATION_LABELS).indexOf(r);
+  const byHousehold = new Map<string, typeof ms>();
+  for (const m of ms) byHousehold.set(m.householdId, [...(byHousehold.get(m.householdId) ?? []), m]);
   hs.sort((x, y) => natural(x.unitNo, y.unitNo) || natural(x.room, y.room));
   const out: Cell[][] = [];
   for (const h of hs) {
@@ -130,9 +129,9 @@ async function buildingRows(
       h.floorAreaM2 === null ? null : Number(h.floorAreaM2),
       labelled(HOUSEHOLD_TAG_LABELS, h.tags),
     ];
-    const members = ms
-      .filter((m) => m.householdId === h.id)
-      .sort((x, y) => rank(x.relation) - rank(y.relation) || (x.p.birthYear ?? 0) - (y.p.birthYear ?? 0));
+    const members = (byHousehold.get(h.id) ?? []).sort(
+      (x, y) => rank(x.relation) - rank(y.relation) || (x.p.birthYear ?? 0) - (y.p.birthYear ?? 0),
+    );
     if (members.length === 0) out.push(head);
     for (const m of members) out.push([...head, ...personCells(m.p, m.relation)]);
   }

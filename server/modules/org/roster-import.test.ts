@@ -12,6 +12,7 @@ import {
   zipBomb,
 } from '../../../test/fixtures/roster-files.ts';
 import { auditEvent, roleGrant, userAccount } from '../../platform/schema.ts';
+import { importQueue } from './roster-import.ts';
 import { household, householdMember, orgUnit, person, rosterImport } from './schema.ts';
 
 let t: TestApp;
@@ -492,5 +493,31 @@ describe('roster import: a larger file', () => {
       created: 0,
       unchanged: 1200,
     });
+  });
+});
+
+describe('import queue', () => {
+  it('runs one import at a time, in order, and counts what is waiting', async () => {
+    const q = importQueue();
+    const log: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    q.push(async () => {
+      log.push('a start');
+      await gate;
+      log.push('a end');
+    });
+    q.push(async () => {
+      log.push('b');
+    });
+    expect(q.pending()).toBe(2);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(log).toEqual(['a start']);
+    release();
+    await q.idle();
+    expect(log).toEqual(['a start', 'a end', 'b']);
+    expect(q.pending()).toBe(0);
   });
 });

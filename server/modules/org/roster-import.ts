@@ -186,11 +186,20 @@ export async function runImport(job: ImportJob): Promise<void> {
 /** Runs imports one after another in this process: each may hold a large workbook in memory. */
 export function importQueue() {
   let tail: Promise<void> = Promise.resolve();
+  let pending = 0;
   return {
     push(work: () => Promise<void>) {
+      pending++;
       // setImmediate: let the 202 reach the client before parsing starts.
-      tail = tail.then(() => new Promise<void>((r) => setImmediate(r))).then(work);
+      tail = tail
+        .then(() => new Promise<void>((r) => setImmediate(r)))
+        .then(work)
+        .finally(() => {
+          pending--;
+        });
     },
+    /** Imports accepted and not yet finished, the one running included. */
+    pending: () => pending,
     idle: () => tail,
   };
 }

@@ -17,6 +17,8 @@ import { buildRosterTemplate, TEMPLATE_FILE_NAME } from './roster-template.ts';
 import { inspectXlsx, looksLikeZip } from './roster-zip-guard.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Uploads waiting in this process hold their files in memory: past this, ask the caller to retry. */
+const MAX_QUEUED_IMPORTS = 5;
 
 /** RFC 6266 / 5987: an ASCII fallback for old clients, the real (Chinese) name in `filename*`. */
 export function attachment(fileName: string, asciiFallback: string): string {
@@ -116,6 +118,7 @@ export async function rosterRoutes(app: FastifyInstance) {
       const { name, buffer } = upload.file;
       if (!/\.xlsx$/i.test(name) || !looksLikeZip(buffer)) throw new AppError('unsupported_file');
       const inspection = await inspectXlsx(buffer);
+      if (queue.pending() >= MAX_QUEUED_IMPORTS) throw new AppError('too_many_requests');
       const fileName = name.slice(-200);
       const row = await createImport(req.server.db, q.actor, unit, {
         fileName,

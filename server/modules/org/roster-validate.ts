@@ -320,7 +320,7 @@ function crossCheck(rows: RosterRow[], issues: RosterIssue[]): RosterRow[] {
 
 /**
  * Checks every row; `onProgress` is awaited every `every` rows so the caller can record progress.
- * Issues come back sorted by row, then by column order.
+ * Issues come back sorted by row, errors before warnings, then by column order.
  */
 export async function validateRoster(
   raw: RawRow[],
@@ -340,7 +340,12 @@ export async function validateRoster(
   }
   const rows = crossCheck(passed, issues);
   const order = new Map(ROSTER_COLUMNS.map((c, i) => [c.header, i]));
-  issues.sort((a, b) => a.row - b.row || (order.get(a.column) ?? -1) - (order.get(b.column) ?? -1));
+  issues.sort(
+    (a, b) =>
+      a.row - b.row ||
+      (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1) ||
+      (order.get(a.column) ?? -1) - (order.get(b.column) ?? -1),
+  );
   const rowsWith = (level: RosterIssue['level']) =>
     new Set(issues.filter((i) => i.level === level).map((i) => i.row)).size;
   return { rows, issues, errorRows: rowsWith('error'), warningRows: rowsWith('warning') };
