@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { PostingOut } from '../../../common/contracts/points.ts';
 import { maskName } from '../../../common/masking.ts';
 import type { Db, Executor, Tx } from '../../db/client.ts';
@@ -36,6 +36,8 @@ export async function publishPosting(
   communityId: string,
   period: string,
   at: Date = now(),
+  /** The scheduler posts only what was approved before the month began; the committee posts all. */
+  approvedBefore?: Date,
 ): Promise<PostingRow> {
   const community = await loadOrgUnit(ctx.tx, communityId);
   if (community.kind !== 'community') throw new AppError('validation_failed', { field: 'communityId' });
@@ -50,7 +52,15 @@ export async function publishPosting(
     .from(claim)
     .innerJoin(rule, eq(rule.id, claim.ruleId))
     .innerJoin(pointsAccount, eq(pointsAccount.id, claim.accountId))
-    .where(and(eq(claim.communityId, communityId), eq(claim.state, 'approved'), isNull(claim.postingId)))
+    .where(
+      and(
+        eq(claim.communityId, communityId),
+        eq(claim.state, 'approved'),
+        isNull(claim.postingId),
+        // An approved claim is not touched again until it is posted, so updated_at is its approval time.
+        approvedBefore ? lt(claim.updatedAt, approvedBefore) : undefined,
+      ),
+    )
     .orderBy(asc(claim.deedDate))
     .for('update', { of: claim });
   if (claims.length === 0) throw new AppError('nothing_to_post');
@@ -161,11 +171,13 @@ export async function closePosting(ctx: CommandContext, postingId: string, at: D
  * month publish last month's approved claims; close every posting whose window has ended.
  */
 export async function runPostingJobs(db: Db, at: Date = now()) {
-  const period = previousMonth(shanghaiMonth(at));
+  const month = shanghaiMonth(at);
+  const period = previousMonth(month);
+  const monthStart = new Date(`${month}-01T00:00:00+08:00`);
   const communities = await db
     .selectDistinct({ id: claim.communityId })
     .from(claim)
-    .where(and(eq(claim.state, 'approved'), isNull(claim.postingId)));
+    .where(and(eq(claim.state, 'approved'), isNull(claim.postingId), lt(claim.updatedAt, monthStart)));
   let published = 0;
   for (const { id } of communities) {
     const ran = await runOnce(db, 'points.publish', `${id}:${period}`, async (tx) => {
@@ -173,7 +185,7 @@ export async function runPostingJobs(db: Db, at: Date = now()) {
         .select({ id: posting.id })
         .from(posting)
         .where(and(eq(posting.communityId, id), eq(posting.period, period)));
-      if (!exists) await publishPosting({ actor: SYSTEM_ACTOR, tx }, id, period, at);
+      if (!exists) await publishPosting({ actor: SYSTEM_ACTOR, tx }, id, period, at, monthStart);
     });
     if (ran) published++;
   }
