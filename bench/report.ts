@@ -89,7 +89,7 @@ function generationLine(g: GenerateReport | undefined, fixture: Fixture): string
     return 'not recorded (bench/out/generate.json missing or stale)';
   // Sub-second phases (creating the district row, the staff account) would only clutter the line.
   const notable = g.phases.filter((p) => p.seconds >= 0.5);
-  const detail = notable.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join(', ');
+  const detail = notable.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join('; ');
   return `${g.totalSeconds.toFixed(0)} s in total (${detail})`;
 }
 

@@ -85,6 +85,13 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/points/objections': 'points:object',
   'POST /api/points/objections/:id/decision': 'points:review',
 
+  // 公示栏: the public board, no login; responses are masked (contracts/board.ts is the whitelist).
+  'GET /api/public/communities': 'public',
+  'GET /api/public/communities/:id/board': 'public',
+  'GET /api/public/communities/:id/rulebook': 'public',
+  'GET /api/public/communities/:id/convention': 'public',
+  'GET /api/public/postings/:id': 'public',
+
   'GET /api/rosters/template': 'roster:import',
   'POST /api/rosters/imports': 'roster:import',
   'GET /api/rosters/imports/:id': 'roster:import',
