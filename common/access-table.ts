@@ -84,6 +84,14 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/points/objections': 'points:read',
   'POST /api/points/objections': 'points:object',
   'POST /api/points/objections/:id/decision': 'points:review',
+  'GET /api/points/summaries': 'points:read',
+  'GET /api/points/summaries/export': 'points:read',
+  'GET /api/points/awards': 'points:read',
+  'POST /api/points/awards': 'points:review',
+  'GET /api/points/awards/:id': 'points:read',
+  'GET /api/points/awards/:id/candidates': 'points:review',
+  'PUT /api/points/awards/:id/winners': 'points:review',
+  'POST /api/points/awards/:id/publish': 'points:review',
 
   // 公示栏: the public board, no login; responses are masked (contracts/board.ts is the whitelist).
   'GET /api/public/communities': 'public',

@@ -163,6 +163,28 @@ export const ERRORS = {
     en: 'You have already objected to this claim',
   },
   objection_decided: { status: 409, zh: '该异议已处理', en: 'This objection has already been decided' },
+  // Quarterly summaries (一季一汇总) and annual awards (一年一表彰).
+  summary_unit_invalid: {
+    status: 422,
+    zh: '季度汇总只能按社区或街道生成',
+    en: 'A quarterly summary is made for a community or a subdistrict',
+  },
+  award_exists: {
+    status: 409,
+    zh: '该社区本年度已有此表彰类别',
+    en: 'This community already has this award category for the year',
+  },
+  award_published: {
+    status: 409,
+    zh: '该表彰已发布，不能再修改',
+    en: 'This award has been published and can no longer change',
+  },
+  award_winner_not_candidate: {
+    status: 422,
+    zh: '获奖人须为本社区该年度符合条件的积分获得者',
+    en: "Winners must be eligible point earners of this community in the award's year",
+  },
+  award_no_winners: { status: 422, zh: '请先选定获奖人再发布', en: 'Choose the winners before publishing' },
   file_too_large: { status: 413, zh: '图片不能超过 8 MB', en: 'Images may not exceed 8 MB' },
   not_an_image: { status: 415, zh: '只能上传 JPEG、PNG 或 WebP 图片', en: 'Only JPEG, PNG or WebP images' },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },

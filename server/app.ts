@@ -20,7 +20,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { appliedMigrationCount, latestMigrationTag } from './db/migrate.ts';
 import { orgRoutes, nameOrgUnits, rosterRoutes, structureRoutes } from './modules/org/index.ts';
-import { boardRoutes, pointsRoutes } from './modules/points/index.ts';
+import { boardRoutes, pointsRoutes, summaryRoutes } from './modules/points/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
 import { fileRoutes } from './platform/file-routes.ts';
 import { localStorage } from './platform/storage.ts';
@@ -115,6 +115,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(structureRoutes);
   await app.register(rosterRoutes);
   await app.register(pointsRoutes);
+  await app.register(summaryRoutes);
   await app.register(boardRoutes);
   await app.register(fileRoutes, { storage: localStorage(path.join(config.dataDir, 'files')) });
 

@@ -10,4 +10,13 @@ export { nameOrgUnits, loadOrgUnit, pathIds } from './org-units.ts';
 export { loadHousehold, householdTarget, roomLabel } from './households.ts';
 export { loadPerson, personTarget, isMinor } from './persons.ts';
 export { seedDemoOrg, assignGridWorker, orgIsEmpty, type DemoOrg } from './demo.ts';
-export { homeOf, gridWorkerOf, communityPathOf, membersOf } from './lookups.ts';
+export {
+  homeOf,
+  gridWorkerOf,
+  communityPathOf,
+  membersOf,
+  communitiesUnder,
+  personTags,
+} from './lookups.ts';
+export { neutralise } from './roster-export.ts';
+export { attachment } from './roster-routes.ts';

@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { pathIds } from './org-units.ts';
-import { grid, gridBuilding, household, householdMember, person } from './schema.ts';
+import { grid, gridBuilding, household, householdMember, orgUnit, person } from './schema.ts';
 
 /** Where a person lives: their first household (heads first), its building and community. */
 export async function homeOf(db: Executor, personId: string) {
@@ -40,4 +40,23 @@ export async function membersOf(db: Executor, householdId: string) {
     .from(householdMember)
     .innerJoin(person, eq(person.id, householdMember.personId))
     .where(eq(householdMember.householdId, householdId));
+}
+
+/** The communities at or under an org unit's path, by name: e.g. a subdistrict's, for breakdowns. */
+export async function communitiesUnder(db: Executor, path: string) {
+  return db
+    .select({ id: orgUnit.id, name: orgUnit.name, path: orgUnit.path })
+    .from(orgUnit)
+    .where(and(like(orgUnit.path, `${path}%`), eq(orgUnit.kind, 'community')))
+    .orderBy(asc(orgUnit.name));
+}
+
+/** Persons' tags (gig_worker, volunteer, …) by id, in one query, for modules that select by them. */
+export async function personTags(db: Executor, personIds: string[]): Promise<Map<string, string[]>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: person.id, tags: person.tags })
+    .from(person)
+    .where(inArray(person.id, personIds));
+  return new Map(rows.map((r) => [r.id, r.tags]));
 }

@@ -4,6 +4,7 @@
 // objections during the posting, base-point batches, and the volunteer hours of 长清区 credited as
 // points. Other modules raise claims through `raiseSystemClaim` inside their own transaction.
 export { pointsRoutes } from './routes.ts';
+export { summaryRoutes } from './summary-routes.ts';
 export { boardRoutes } from './board-routes.ts';
 export { raiseSystemClaim, type SystemClaim } from './claims.ts';
 export { postEntry, checkLedger, type NewEntry, type LedgerBreach } from './ledger.ts';
