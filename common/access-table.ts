@@ -58,6 +58,9 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
 
   'GET /api/audit-events': 'audit:read',
 
+  // Registered only when the server runs with LINLI_TEST_HOOKS=1 (end-to-end tests).
+  'POST /api/test/run-jobs': 'public',
+
   'POST /api/files': 'file:upload',
   'GET /api/files/:id': 'signed_in',
 

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../test/harness.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
@@ -75,5 +77,25 @@ describe('platform', () => {
     expect(await seedDemoIfEmpty(t.db)).toBe(false);
     expect(await t.db.$count(orgUnit)).toBe(units);
     expect(await t.db.$count(userAccount)).toBe(users);
+  });
+});
+
+describe('web app serving', () => {
+  it('serves index.html for client routes, 404 for a missing asset or API path', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-web-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>邻里</title>');
+    const web = await testApp({ template: 'empty', config: { webDir: dir } });
+    try {
+      const page = await web.app.inject({ url: '/admin/households/123' });
+      expect([page.statusCode, page.body]).toEqual([200, '<!doctype html><title>邻里</title>']);
+      expect((await web.app.inject({ url: '/assets/gone-1234.js' })).statusCode).toBe(404);
+      expect((await web.app.inject({ url: '/api/nope' })).json().error.code).toBe('route_not_found');
+      // A file added after start-up (a rebuild) is served without a restart.
+      fs.writeFileSync(path.join(dir, 'late.js'), 'export {};');
+      expect((await web.app.inject({ url: '/late.js' })).statusCode).toBe(200);
+    } finally {
+      await web.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -23,6 +23,7 @@ import { orgRoutes, nameOrgUnits, rosterRoutes, structureRoutes } from './module
 import { boardRoutes, pointsRoutes, summaryRoutes } from './modules/points/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
 import { fileRoutes } from './platform/file-routes.ts';
+import { testHookRoutes } from './test-hooks.ts';
 import { localStorage } from './platform/storage.ts';
 import { auditRoutes } from './platform/audit-routes.ts';
 import { authRoutes } from './platform/auth-routes.ts';
@@ -119,18 +120,25 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(boardRoutes);
   await app.register(fileRoutes, { storage: localStorage(path.join(config.dataDir, 'files')) });
 
+  if (config.testHooks) await app.register(testHookRoutes);
+
   await serveWeb(app, config.webDir);
   await app.ready();
   return { app, registeredRoutes };
 }
 
-/** The built web app, with client-side routes falling back to index.html. */
+/**
+ * The built web app. Files are looked up per request (wildcard), so a rebuilt dist/web is served
+ * without a restart. A missing file with an extension is a 404 (a stale /assets/x.js must not get
+ * index.html back); any other path is a client-side route and gets index.html.
+ */
 async function serveWeb(app: FastifyInstance, webDir: string) {
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
-    if (!hasWeb || req.url.startsWith('/api') || req.method !== 'GET')
-      return sendError(req, reply, 'route_not_found');
+    const pathname = req.url.split('?')[0];
+    const isPage = req.method === 'GET' && !pathname.startsWith('/api') && !/\.[a-z0-9]+$/i.test(pathname);
+    if (!hasWeb || !isPage) return sendError(req, reply, 'route_not_found');
     return reply.sendFile('index.html');
   });
 }

@@ -12,6 +12,8 @@ export type Config = {
   loginRateLimit: number;
   migrationsDir: string;
   webDir: string;
+  /** Test-only routes (e.g. running the scheduler's jobs as of a given time). Never in production. */
+  testHooks: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +29,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
     migrationsDir: path.resolve(cwd, env.MIGRATIONS_DIR ?? 'migrations'),
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'dist/web'),
+    testHooks: env.LINLI_TEST_HOOKS === '1',
   };
 }

@@ -47,6 +47,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...loadConfig({}),
     loginRateLimit: 1_000_000,
     webDir: path.resolve('does-not-exist'),
+    testHooks: true,
     dataDir: path.join(os.tmpdir(), `linli-test-${process.pid}`),
     ...overrides,
   };

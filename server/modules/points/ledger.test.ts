@@ -77,7 +77,7 @@ describe('ledger model', () => {
               posted.push({ key, kind: o.op, amount });
             }
           } else if (posted.length > 0) {
-            const target = posted[o.pick % posted.length];
+            const target = posted[(o as { pick: number }).pick % posted.length];
             if (o.op === 'replay') {
               const r = await post(target.kind, target.amount, target.key);
               expect(r.replayed).toBe(true);

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client.ts';
 import { type Actor, allowedActions, authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { CommandContext } from '../../platform/context.ts';
+import { shanghaiDate } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadOrgUnit, nameOrgUnits, pathIds } from '../org/index.ts';
 import { convention, rule, rulebook, rulebookArticle, rulebookChapter } from './schema.ts';
@@ -337,7 +338,13 @@ export async function conventionInForce(db: Executor, communityPath: string) {
   const [row] = await db
     .select()
     .from(convention)
-    .where(and(inArray(convention.orgUnitId, pathIds(communityPath)), eq(convention.status, 'active')))
+    .where(
+      and(
+        inArray(convention.orgUnitId, pathIds(communityPath)),
+        eq(convention.status, 'active'),
+        lte(convention.effectiveFrom, shanghaiDate()),
+      ),
+    )
     .orderBy(desc(sql`length(${convention.orgPath})`))
     .limit(1);
   return row ? presentConvention(row) : null;
