@@ -14,7 +14,8 @@ function batchDate(period: string): string {
   const [y, m] = period.split('-').map(Number);
   const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
   const today = shanghaiDate();
-  return last < today ? last : today;
+  // ISO dates compare as strings.
+  return [last, today].sort()[0];
 }
 
 /**

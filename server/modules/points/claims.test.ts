@@ -59,9 +59,18 @@ async function claimIn(state: ClaimState): Promise<string> {
   const go = async (cookie: string, action: ClaimAction) =>
     expect((await move(cookie, id, action)).status).toBe(200);
   if (state === 'submitted') return id;
-  if (state === 'needs_info') return (await go(c.grid, 'ask_more'), id);
-  if (state === 'withdrawn') return (await go(c.tian, 'withdraw'), id);
-  if (state === 'rejected') return (await go(c.grid, 'check_reject'), id);
+  if (state === 'needs_info') {
+    await go(c.grid, 'ask_more');
+    return id;
+  }
+  if (state === 'withdrawn') {
+    await go(c.tian, 'withdraw');
+    return id;
+  }
+  if (state === 'rejected') {
+    await go(c.grid, 'check_reject');
+    return id;
+  }
   await go(c.grid, 'check_pass');
   if (state === 'checked') return id;
   await go(c.committee, 'approve');

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, notInArray, type SQL, sql, count } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, notInArray, type SQL, sql, count } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   ClaimAction,
@@ -8,7 +8,7 @@ import type {
   claimQuery,
   claimTransition,
 } from '../../../common/contracts/points.ts';
-import type { Executor, Tx } from '../../db/client.ts';
+import type { Executor } from '../../db/client.ts';
 import {
   type Actor,
   allowedActions,

@@ -1,5 +1,5 @@
 import type { RulebookIn } from '../../../common/contracts/points.ts';
-import type { Executor, Tx } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
 import { type Actor, SYSTEM_ACTOR } from '../../platform/access.ts';
 import type { CommandContext } from '../../platform/context.ts';
 import { setConsentFlag } from './accounts.ts';

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { PostingOut } from '../../../common/contracts/points.ts';
 import { maskName } from '../../../common/masking.ts';
-import type { Db, Executor, Tx } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { type Actor, allowedActions, authorize, hasPermission, SYSTEM_ACTOR } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { now, previousMonth, shanghaiMonth } from '../../platform/clock.ts';
@@ -9,7 +9,7 @@ import type { CommandContext, QueryContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { runOnce } from '../../platform/jobs.ts';
 import { loadOrgUnit, loadPerson } from '../org/index.ts';
-import { appendEvent, claimTarget, loadClaim } from './claims.ts';
+import { appendEvent, loadClaim } from './claims.ts';
 import { postEntry } from './ledger.ts';
 import { claim, objection, pointsAccount, pointsSettings, posting, rule } from './schema.ts';
 
