@@ -139,6 +139,7 @@ export function rosterColumn(key: RosterColumnKey): RosterColumn {
  * Errors stop the row; warnings (minors) only ask a person to check.
  */
 export const ROSTER_ISSUES = {
+  unreadable_file: { level: 'error', zh: '文件内容无法读取，请用 Excel 打开后另存为 .xlsx 再导入' },
   missing_column: { level: 'error', zh: '缺少必填列' },
   required: { level: 'error', zh: '必填项为空' },
   too_long: { level: 'error', zh: '内容过长' },

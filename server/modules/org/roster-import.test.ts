@@ -8,7 +8,9 @@ import {
   manyRowsXlsx,
   type RowInput,
   rosterXlsx,
+  storedEntry,
   uploadForm,
+  xlsxAround,
   zipBomb,
 } from '../../../test/fixtures/roster-files.ts';
 import { auditEvent, roleGrant, userAccount } from '../../platform/schema.ts';
@@ -463,6 +465,17 @@ describe('roster import: unsafe files are refused before anything is written', (
       { reason: 'too_many_rows', limit: 50_000 },
     ]);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('roster import: a safe zip that is no spreadsheet', () => {
+  it('ends as rejected with unreadable_file, nothing applied', async () => {
+    const before = await snapshot();
+    const notASheet = xlsxAround(storedEntry('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row'));
+    const done = await importFile(notASheet);
+    expect(done).toMatchObject({ status: 'rejected', totalRows: 0, created: 0 });
+    expect(brief(done.report)).toEqual([{ row: 0, column: '', code: 'unreadable_file' }]);
+    expect({ ...(await snapshot()), imports: before.imports }).toEqual(before);
   });
 });
 

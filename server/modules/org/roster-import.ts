@@ -117,7 +117,18 @@ async function finish(
 export async function runImport(job: ImportJob): Promise<void> {
   const { db, importId: id } = job;
   try {
-    const sheet = await readRosterSheet(job.file);
+    // A zip that passed the guard can still hold XML the parser rejects: that is the file's fault.
+    const sheet = await readRosterSheet(job.file).catch((err: unknown) => {
+      job.log?.(err);
+      return null;
+    });
+    if (!sheet) {
+      await finish(db, id, 'rejected', {
+        totalRows: 0,
+        report: storedReport([issue(0, '', 'unreadable_file')], 0, 0),
+      });
+      return;
+    }
     if (!sheet.ok) {
       const issues = sheet.missing.map((key) => issue(1, key, 'missing_column'));
       await finish(db, id, 'rejected', { totalRows: 0, report: storedReport(issues, 1, 0) });

@@ -47,7 +47,9 @@ async function readUpload(req: FastifyRequest): Promise<Upload> {
     // toBuffer throws at the limit; a truncated stream that slipped past it is refused all the same.
     if (part.file.truncated || buffer.length > ROSTER_LIMITS.maxFileBytes)
       throw new AppError('payload_too_large');
-    if (part.fieldname === 'file') upload.file = { name: part.filename || 'roster.xlsx', buffer };
+    // Old browsers send a path ("C:\fakepath\name.xlsx"): keep the name only.
+    const name = (part.filename ?? '').split(/[\\/]/).pop() || 'roster.xlsx';
+    if (part.fieldname === 'file') upload.file = { name, buffer };
   }
   return upload;
 }
