@@ -47,7 +47,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...loadConfig({}),
     loginRateLimit: 1_000_000,
     webDir: path.resolve('does-not-exist'),
-    testHooks: true,
+    testHooks: false,
     dataDir: path.join(os.tmpdir(), `linli-test-${process.pid}`),
     ...overrides,
   };

@@ -5,7 +5,8 @@ import { type TestApp, testApp } from '../../test/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await testApp({ template: 'empty' });
+  // With the test hooks on, so that every route in the table is registered.
+  t = await testApp({ template: 'empty', config: { testHooks: true } });
 });
 afterAll(() => t.close());
 
