@@ -67,17 +67,19 @@ async function present(db: Executor, actor: Actor, units: OrgUnitRow[]): Promise
       .from(orgUnit)
       .where(inArray(orgUnit.parentId, ids))
       .groupBy(orgUnit.parentId),
-    // Households under each unit's subtree; one grouped query over the path prefix.
+    // Households under each unit's subtree. The prefix is a range in text_pattern_ops order
+    // ('~' sorts after every character of a path), so each count is an index range scan; a
+    // `like u.path || '%'` join would scan every household of the district per request.
     execRows<{ id: string; n: number }>(
       db,
       sql`
-      select u.id, count(h.id)::int as n
-      from org_unit u join household h on h.org_path like u.path || '%'
+      select u.id, (select count(*) from household h
+                    where h.org_path ~>=~ u.path and h.org_path ~<~ (u.path || '~'))::int as n
+      from org_unit u
       where u.id in (${sql.join(
         ids.map((i) => sql`${i}::uuid`),
         sql`, `,
-      )})
-      group by u.id`,
+      )})`,
     ),
     trails(
       db,
