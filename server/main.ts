@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed.ts';
+import { failInterruptedImports } from './modules/org/index.ts';
 import { checkLedger, runPostingJobs } from './modules/points/index.ts';
 import { verifyAudit } from './platform/audit.ts';
 import { type ScheduledJob, startScheduler } from './platform/jobs.ts';
@@ -65,6 +66,9 @@ async function main(cmd: string | undefined): Promise<number> {
     if (cmd === 'start') {
       await migrate(database, config.migrationsDir);
       const seeded = await seedDemoIfEmpty(database.db, { log: console.log });
+      const interrupted = await failInterruptedImports(database.db);
+      if (interrupted)
+        console.log(`${interrupted} roster import(s) interrupted by the last shutdown marked failed`);
       const { app } = await buildApp({ database, config, logger: process.env.LOG !== '0' });
       await app.listen({ port: config.port, host: config.host });
       const stopJobs = startScheduler(database.db, SCHEDULED_JOBS, (msg, err) => app.log.error({ err }, msg));

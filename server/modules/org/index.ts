@@ -20,3 +20,4 @@ export {
 } from './lookups.ts';
 export { neutralise } from './roster-export.ts';
 export { attachment } from './roster-routes.ts';
+export { failInterruptedImports } from './roster-import.ts';

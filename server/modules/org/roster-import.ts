@@ -246,3 +246,17 @@ export async function getImport({ actor, db }: QueryContext, id: string): Promis
   authorize(actor, 'roster:import', { orgPath: row.orgPath });
   return present(row);
 }
+
+/**
+ * Imports run in the process that accepted them; one interrupted by a restart would say "running"
+ * forever. At start-up, every import still running is marked failed (nothing of it was applied: the
+ * write is one transaction).
+ */
+export async function failInterruptedImports(db: Db): Promise<number> {
+  const rows = await db
+    .update(rosterImport)
+    .set({ status: 'failed', finishedAt: now() })
+    .where(eq(rosterImport.status, 'running'))
+    .returning({ id: rosterImport.id });
+  return rows.length;
+}
