@@ -3,6 +3,7 @@ import pg from 'pg';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openPostgres } from '../server/db/client.ts';
+import { migrate } from '../server/db/migrate.ts';
 
 /**
  * The servers under test, in a process of their own (forked by run.ts), so autocannon's event loop
@@ -23,6 +24,8 @@ async function startLinli(
   // Every login would hit the limiter within the first second otherwise; the limiter itself is cheap.
   config.loginRateLimit = 1e9;
   const database = await openPostgres(url, POOL_SIZE);
+  // Migrations added since the district was generated would otherwise fail the first request that needs them.
+  await migrate(database, config.migrationsDir);
   const { app } = await buildApp({ database, config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const close = async () => {
