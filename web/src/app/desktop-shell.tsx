@@ -1,5 +1,5 @@
 import { MobileOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Skeleton, Tooltip } from 'antd';
+import { Button, Layout, Menu, Result, Skeleton, Tooltip } from 'antd';
 import { createElement, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -29,7 +29,24 @@ export function DesktopShell() {
     })).filter((g) => g.children.length > 0);
   }, [me.permissions, t]);
 
-  if (!canUseDesktop(me)) return <Navigate to="/m" replace />;
+  // A resident's home is the phone shell; a desktop page typed in by one says "no access" instead.
+  if (!canUseDesktop(me)) {
+    if (/^\/admin\/?$/.test(location.pathname)) return <Navigate to="/m" replace />;
+    return (
+      <div className="linli-fill-center" style={{ minHeight: '100vh' }} data-testid="forbidden">
+        <Result
+          status="403"
+          title={t('common.forbidden')}
+          subTitle={t('common.forbiddenHint')}
+          extra={
+            <Button type="primary" onClick={() => navigate('/m', { replace: true })}>
+              {t('common.backHome')}
+            </Button>
+          }
+        />
+      </div>
+    );
+  }
   const active = activeEntry(location.pathname);
   const fieldWorker = hasRole(me, 'grid_worker') || hasRole(me, 'resident');
 

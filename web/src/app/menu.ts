@@ -4,10 +4,18 @@ import {
   BankOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
   FileExcelOutlined,
+  FileTextOutlined,
   FlagOutlined,
   HomeOutlined,
+  NotificationOutlined,
+  ProfileOutlined,
+  ReadOutlined,
   ShopOutlined,
+  TrophyOutlined,
   UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -19,7 +27,7 @@ import { lazyPage } from './lazy-page.ts';
 type MenuLabel = `menu.${Exclude<keyof typeof zhCN.menu, 'group'>}`;
 type Page = LazyExoticComponent<ComponentType>;
 
-export type MenuGroup = 'overview' | 'org' | 'party' | 'system';
+export type MenuGroup = 'overview' | 'org' | 'party' | 'points' | 'system';
 
 /**
  * One entry of the admin shell: a Sider item and the routes under it. Later modules add their entries
@@ -43,6 +51,7 @@ export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${keyof typeof zh
   { key: 'overview', label: 'menu.group.overview' },
   { key: 'org', label: 'menu.group.org' },
   { key: 'party', label: 'menu.group.party' },
+  { key: 'points', label: 'menu.group.points' },
   { key: 'system', label: 'menu.group.system' },
 ];
 
@@ -152,6 +161,102 @@ export const ADMIN_MENU: MenuEntry[] = [
     page: lazyPage(() => import('../pages/partners/partner-units-page.tsx'), 'PartnerUnitsPage'),
   },
   {
+    key: 'points-review',
+    group: 'points',
+    label: 'menu.pointsReview',
+    icon: CheckSquareOutlined,
+    permission: 'points:review',
+    path: 'points/review',
+    page: lazyPage(() => import('../pages/points/review-page.tsx'), 'ReviewPage'),
+  },
+  {
+    key: 'points-claims',
+    group: 'points',
+    label: 'menu.pointsClaims',
+    icon: ProfileOutlined,
+    permission: 'points:read',
+    path: 'points/claims',
+    page: lazyPage(() => import('../pages/points/claims-page.tsx'), 'ClaimsPage'),
+    routes: [
+      {
+        path: 'points/claims/:id',
+        page: lazyPage(() => import('../pages/points/claim-detail-page.tsx'), 'ClaimDetailPage'),
+      },
+    ],
+  },
+  {
+    key: 'points-postings',
+    group: 'points',
+    label: 'menu.pointsPostings',
+    icon: NotificationOutlined,
+    permission: 'points:read',
+    path: 'points/postings',
+    page: lazyPage(() => import('../pages/points/postings-page.tsx'), 'PostingsPage'),
+    routes: [
+      {
+        path: 'points/postings/:id',
+        page: lazyPage(() => import('../pages/points/posting-detail-page.tsx'), 'PostingDetailPage'),
+      },
+    ],
+  },
+  {
+    key: 'points-rulebooks',
+    group: 'points',
+    label: 'menu.pointsRulebooks',
+    icon: BookOutlined,
+    permission: 'points:read',
+    path: 'points/rulebooks',
+    page: lazyPage(() => import('../pages/points/rulebooks-page.tsx'), 'RulebooksPage'),
+    routes: [
+      {
+        path: 'points/rulebooks/:id',
+        page: lazyPage(() => import('../pages/points/rulebook-detail-page.tsx'), 'RulebookDetailPage'),
+      },
+    ],
+  },
+  {
+    key: 'points-convention',
+    group: 'points',
+    label: 'menu.pointsConvention',
+    icon: ReadOutlined,
+    permission: 'points:manage',
+    path: 'points/convention',
+    page: lazyPage(() => import('../pages/points/convention-page.tsx'), 'ConventionPage'),
+  },
+  {
+    key: 'points-base-batch',
+    group: 'points',
+    label: 'menu.pointsBaseBatch',
+    icon: CalendarOutlined,
+    permission: 'points:manage',
+    path: 'points/base-batches',
+    page: lazyPage(() => import('../pages/points/base-batch-page.tsx'), 'BaseBatchPage'),
+  },
+  {
+    key: 'points-summary',
+    group: 'points',
+    label: 'menu.pointsSummary',
+    icon: FileTextOutlined,
+    permission: 'points:read',
+    path: 'points/summaries',
+    page: lazyPage(() => import('../pages/points/summary-page.tsx'), 'SummaryPage'),
+  },
+  {
+    key: 'points-awards',
+    group: 'points',
+    label: 'menu.pointsAwards',
+    icon: TrophyOutlined,
+    permission: 'points:read',
+    path: 'points/awards',
+    page: lazyPage(() => import('../pages/points/awards-page.tsx'), 'AwardsPage'),
+    routes: [
+      {
+        path: 'points/awards/:id',
+        page: lazyPage(() => import('../pages/points/award-detail-page.tsx'), 'AwardDetailPage'),
+      },
+    ],
+  },
+  {
     key: 'audit',
     group: 'system',
     label: 'menu.audit',
@@ -175,9 +280,20 @@ export function visibleMenu(permissions: readonly Permission[]): MenuEntry[] {
   return ADMIN_MENU.filter((e) => !e.permission || permissions.includes(e.permission));
 }
 
-/** The entry a location belongs to: the longest matching path prefix. */
+/** The entry a location belongs to: the longest matching path prefix, segment by segment. */
 export function activeEntry(pathname: string): MenuEntry | undefined {
-  const rel = pathname.replace(/^\/admin\/?/, '');
-  const first = rel.split('/')[0] ?? '';
-  return ADMIN_MENU.find((e) => e.path === first) ?? (first === '' ? ADMIN_MENU[0] : undefined);
+  const rel = pathname.replace(/^\/admin\/?/, '').replace(/\/$/, '');
+  if (rel === '') return ADMIN_MENU[0];
+  const segments = rel.split('/');
+  let best: MenuEntry | undefined;
+  let bestLength = 0;
+  for (const e of ADMIN_MENU) {
+    if (!e.path) continue;
+    const own = e.path.split('/');
+    if (own.length > bestLength && own.every((s, i) => segments[i] === s)) {
+      best = e;
+      bestLength = own.length;
+    }
+  }
+  return best;
 }

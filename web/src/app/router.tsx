@@ -1,5 +1,6 @@
-import { Suspense } from 'react';
+import { type ComponentType, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import type { Permission } from '../../../common/permissions.ts';
 import { FullPageLoading } from '../components/full-page-state.tsx';
 import { NotFoundPage } from '../components/not-found-page.tsx';
 import { RequirePermission } from '../components/require-permission.tsx';
@@ -16,6 +17,31 @@ const PhoneHomePage = lazyPage(() => import('../pages/phone/phone-home-page.tsx'
 const PhoneHouseholdPage = lazyPage(
   () => import('../pages/phone/phone-household-page.tsx'),
   'PhoneHouseholdPage',
+);
+const PhoneMyPointsPage = lazyPage(
+  () => import('../pages/points/phone-my-points-page.tsx'),
+  'PhoneMyPointsPage',
+);
+const PhoneDeclarePage = lazyPage(() => import('../pages/points/phone-declare-page.tsx'), 'PhoneDeclarePage');
+const PhoneDeclareForPage = lazyPage(
+  () => import('../pages/points/phone-declare-page.tsx'),
+  'PhoneDeclareForPage',
+);
+const PhoneClaimPage = lazyPage(() => import('../pages/points/phone-claim-page.tsx'), 'PhoneClaimPage');
+const PhonePostingPage = lazyPage(() => import('../pages/points/phone-posting-page.tsx'), 'PhonePostingPage');
+const PhoneCheckPage = lazyPage(() => import('../pages/points/phone-check-page.tsx'), 'PhoneCheckPage');
+// 公示栏: public pages, no session; their own light shell.
+const BoardShell = lazyPage(() => import('../pages/board/board-shell.tsx'), 'BoardShell');
+const BoardIndexPage = lazyPage(() => import('../pages/board/board-index-page.tsx'), 'BoardIndexPage');
+const BoardPage = lazyPage(() => import('../pages/board/board-page.tsx'), 'BoardPage');
+const BoardPostingPage = lazyPage(() => import('../pages/board/board-posting-page.tsx'), 'BoardPostingPage');
+const BoardRulebookPage = lazyPage(
+  () => import('../pages/board/board-rulebook-page.tsx'),
+  'BoardRulebookPage',
+);
+const BoardConventionPage = lazyPage(
+  () => import('../pages/board/board-convention-page.tsx'),
+  'BoardConventionPage',
 );
 
 function HomeRedirect() {
@@ -39,6 +65,14 @@ const adminRoutes = ADMIN_MENU.flatMap((entry) => {
   ];
 });
 
+function phone(permission: Permission, Page: ComponentType) {
+  return (
+    <RequirePermission permission={permission}>
+      <Page />
+    </RequirePermission>
+  );
+}
+
 const router = createBrowserRouter([
   { path: '/', Component: HomeRedirect },
   { path: '/login', Component: LoginPage },
@@ -61,6 +95,24 @@ const router = createBrowserRouter([
     children: [
       { index: true, Component: PhoneHomePage },
       { path: 'households/:id', Component: PhoneHouseholdPage },
+      { path: 'points', element: phone('points:read', PhoneMyPointsPage) },
+      { path: 'points/declare', element: phone('points:declare', PhoneDeclarePage) },
+      { path: 'points/declare/for', element: phone('points:check', PhoneDeclareForPage) },
+      { path: 'points/claims/:id', element: phone('points:read', PhoneClaimPage) },
+      { path: 'points/posting', element: phone('points:read', PhonePostingPage) },
+      { path: 'points/check', element: phone('points:check', PhoneCheckPage) },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+  {
+    path: '/board',
+    Component: BoardShell,
+    children: [
+      { index: true, Component: BoardIndexPage },
+      { path: ':communityId', Component: BoardPage },
+      { path: ':communityId/postings/:id', Component: BoardPostingPage },
+      { path: ':communityId/rulebook', Component: BoardRulebookPage },
+      { path: ':communityId/convention', Component: BoardConventionPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -15,6 +15,10 @@ export function RequirePermission({
   const { t } = useTranslation();
   const me = useMe();
   if (permission && !can(me, permission))
-    return <Result status="403" title={t('common.forbidden')} subTitle={t('common.forbiddenHint')} />;
+    return (
+      <div data-testid="forbidden">
+        <Result status="403" title={t('common.forbidden')} subTitle={t('common.forbiddenHint')} />
+      </div>
+    );
   return children;
 }

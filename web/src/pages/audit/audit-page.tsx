@@ -20,6 +20,13 @@ const SUBJECT_TYPES = [
   'department',
   'partner_unit',
   'roster_import',
+  'claim',
+  'posting',
+  'objection',
+  'rulebook',
+  'convention',
+  'points_account',
+  'award',
 ] as const;
 type SubjectKey = keyof typeof zhCN.audit.subject;
 
@@ -153,4 +160,11 @@ const SUBJECT_LABEL_KEYS: Record<SubjectKey, true> = {
   department: true,
   partner_unit: true,
   roster_import: true,
+  claim: true,
+  posting: true,
+  objection: true,
+  rulebook: true,
+  convention: true,
+  points_account: true,
+  award: true,
 };

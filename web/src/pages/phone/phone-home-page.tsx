@@ -8,6 +8,7 @@ import { orgApi, orgKeys } from '../../api/org.ts';
 import { hasRole, useMe } from '../../app/session.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { PhonePointsTiles } from '../points/phone-points-tiles.tsx';
 import { HouseholdCard } from './household-card.tsx';
 
 /** The phone home: "我的家" for a resident, household search for a grid worker (both if both). */
@@ -19,6 +20,7 @@ export function PhoneHomePage() {
   return (
     <>
       <Typography.Text type="secondary">{t('phone.hello', { name: me.user.displayName })}</Typography.Text>
+      <PhonePointsTiles />
       {worker && <WorkerSearch />}
       {homes.map((id) => (
         <MyHome key={id} householdId={id} />
