@@ -187,6 +187,42 @@ export const ERRORS = {
   award_no_winners: { status: 422, zh: '请先选定获奖人再发布', en: 'Choose the winners before publishing' },
   file_too_large: { status: 413, zh: '图片不能超过 8 MB', en: 'Images may not exceed 8 MB' },
   not_an_image: { status: 415, zh: '只能上传 JPEG、PNG 或 WebP 图片', en: 'Only JPEG, PNG or WebP images' },
+  stock_negative: { status: 409, zh: '库存不能小于零', en: 'Stock cannot go below zero' },
+  item_unavailable: { status: 409, zh: '该商品当前不可兑换', en: 'This item is not available now' },
+  item_not_for_community: {
+    status: 403,
+    zh: '该商品不面向您所在社区',
+    en: 'This item is not offered to your community',
+  },
+  item_not_for_participant: {
+    status: 403,
+    zh: '您不在该商品的兑换对象范围内',
+    en: 'This item is not offered to you',
+  },
+  item_hardship_only: {
+    status: 403,
+    zh: '该商品仅限困难家庭兑换',
+    en: 'This item is for hardship households only',
+  },
+  out_of_stock: { status: 409, zh: '库存不足', en: 'Out of stock' },
+  limit_reached: { status: 409, zh: '已达到每人兑换上限', en: 'You have reached the limit for this item' },
+  idempotency_key_reused: {
+    status: 422,
+    zh: '该请求编号已用于另一笔兑换',
+    en: 'This idempotency key was used for a different request',
+  },
+  proxy_not_allowed: {
+    status: 403,
+    zh: '只能为辖区内的老年居民代为兑换',
+    en: 'You may redeem only for elderly residents in your grid',
+  },
+  voucher_not_found: { status: 404, zh: '找不到该兑换券', en: 'No such voucher' },
+  voucher_not_issued: {
+    status: 409,
+    zh: '该兑换券已核销、已取消或已过期',
+    en: 'This voucher was already used, cancelled or has expired',
+  },
+  voucher_expired: { status: 409, zh: '该兑换券已过期', en: 'This voucher has expired' },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

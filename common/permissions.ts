@@ -22,6 +22,11 @@ export const PERMISSIONS = [
   'points:review',
   'points:manage',
   'points:object',
+  'shop:read',
+  'shop:redeem',
+  'shop:fulfil',
+  'shop:manage',
+  'shop:figures',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

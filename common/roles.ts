@@ -12,6 +12,7 @@ export const ROLES = [
   'district_admin',
   'department_staff',
   'system_admin',
+  'provider_staff',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -26,6 +27,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   district_admin: { zh: '区级管理员', en: 'District admin' },
   department_staff: { zh: '职能部门人员', en: 'Department staff' },
   system_admin: { zh: '系统管理员', en: 'System admin' },
+  provider_staff: { zh: '服务提供方', en: 'Provider staff' },
 };
 
 const READ_ORG: Permission[] = ['org:read', 'party:read', 'grid:read', 'department:read', 'partner:read'];
@@ -48,14 +50,42 @@ const ADMIN: Permission[] = [
   'user:manage',
   'points:read',
   'points:manage',
+  'shop:read',
+  'shop:manage',
+  'shop:figures',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  resident: ['org:read', 'file:upload', 'points:read', 'points:declare', 'points:object'],
+  resident: [
+    'org:read',
+    'file:upload',
+    'points:read',
+    'points:declare',
+    'points:object',
+    'shop:read',
+    'shop:redeem',
+  ],
   building_leader: ['org:read', 'party:read', 'grid:read', 'department:read'],
-  grid_worker: [...READ_ORG, 'org:write', 'file:upload', 'points:read', 'points:declare', 'points:check'],
+  grid_worker: [
+    ...READ_ORG,
+    'org:write',
+    'file:upload',
+    'points:read',
+    'points:declare',
+    'points:check',
+    'shop:read',
+    'shop:redeem',
+  ],
   compound_secretary: [...READ_ORG],
-  community_staff: [...EDIT_ORG, 'person:reveal_id', 'points:read', 'points:manage'],
+  community_staff: [
+    ...EDIT_ORG,
+    'person:reveal_id',
+    'points:read',
+    'points:manage',
+    'shop:read',
+    'shop:manage',
+    'shop:figures',
+  ],
   points_committee: [
     ...READ_ORG,
     'file:upload',
@@ -68,4 +98,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   district_admin: ADMIN,
   department_staff: ['department:read'],
   system_admin: ADMIN,
+  // Staff of a partner unit, merchant or property company: fulfil their own provider's vouchers.
+  provider_staff: ['shop:fulfil'],
 };

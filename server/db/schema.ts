@@ -2,3 +2,4 @@
 export * from '../platform/schema.ts';
 export * from '../modules/org/schema.ts';
 export * from '../modules/points/schema.ts';
+export * from '../modules/shop/schema.ts';

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { assignGridWorker, orgIsEmpty, seedDemoOrg } from '../modules/org/index.ts';
 import { seedDemoPoints } from '../modules/points/index.ts';
+import { seedDemoShop } from '../modules/shop/index.ts';
 import { loadActor } from '../platform/sessions.ts';
 import { SYSTEM_ACTOR } from '../platform/access.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -20,6 +21,7 @@ export const DEMO_ACCOUNTS = [
   { phone: '13900000006', label: 'points_committee 积分管理小组（春熙社区）' },
   { phone: '13900000007', label: 'resident 居民 田志明（春熙社区 幸福家园小区 1号楼 1单元302）' },
   { phone: '13900000008', label: 'department_staff 职能部门（区城市管理局）' },
+  { phone: '13900000009', label: 'provider_staff 服务提供方（安心家政服务社，积分超市核销）' },
 ] as const;
 
 /**
@@ -106,6 +108,17 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
         tian: await actor('13900000007'),
       },
     );
+    const shop = await seedDemoShop(
+      tx,
+      { communityId: a.id, ...org.partnersOfA },
+      await actor('13900000003'),
+    );
+    await createUser(tx, {
+      phone: '13900000009',
+      displayName: '安心家政店员',
+      passwordHash,
+      grants: [{ role: 'provider_staff', ...at(a), providerId: shop.housekeepingProviderId }],
+    });
     await recordAudit(
       { actor: SYSTEM_ACTOR, tx },
       {

@@ -10,6 +10,7 @@ export type Grant = {
   orgPath: string;
   householdId: string | null;
   departmentId: string | null;
+  providerId?: string | null;
 };
 
 /** Who is acting: the signed-in user with their grants, or the system (scheduler, seed, CLI). */

@@ -41,6 +41,8 @@ export const roleGrant = pgTable(
     orgPath: text('org_path').notNull(),
     householdId: uuid('household_id'),
     departmentId: uuid('department_id'),
+    /** For provider_staff: the shop provider (a partner unit, merchant, property company) they serve. */
+    providerId: uuid('provider_id'),
     createdAt: createdAt(),
   },
   (t) => [index('role_grant_user_idx').on(t.userId)],

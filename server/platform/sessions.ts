@@ -78,6 +78,7 @@ export async function loadActor(
       orgPath: roleGrant.orgPath,
       householdId: roleGrant.householdId,
       departmentId: roleGrant.departmentId,
+      providerId: roleGrant.providerId,
     })
     .from(roleGrant)
     .where(eq(roleGrant.userId, u.id));

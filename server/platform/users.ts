@@ -8,6 +8,7 @@ export type NewGrant = {
   orgPath: string;
   householdId?: string | null;
   departmentId?: string | null;
+  providerId?: string | null;
 };
 
 /** Creates an account with its grants. The caller hashes the password (the seed hashes once for all). */
@@ -39,6 +40,7 @@ export async function createUser(
         orgPath: g.orgPath,
         householdId: g.householdId ?? null,
         departmentId: g.departmentId ?? null,
+        providerId: g.providerId ?? null,
       })),
     );
   }

@@ -59,6 +59,9 @@ const DEPARTMENTS = [
   { code: 'shichang', name: '区市场监督管理局', phone: '0991-5550315', duties: ['商户经营规范', '食品安全'] },
 ];
 
+/** The housekeeping service 田先生 buys with his 150 points, as in the seed. */
+const HOUSEKEEPING = ['安心家政服务社', 'enterprise', '家政服务、保洁'] as const;
+
 const PARTNERS = [
   ['区人民医院', 'hospital', '健康义诊'],
   ['明理律师事务所', 'law_firm', '法律咨询'],
@@ -106,6 +109,8 @@ export type DemoOrg = {
   tian: { personId: string; householdId: string; buildingId: string; buildingPath: string };
   departments: { id: string; code: string }[];
   grids: { id: string; name: string; communityIndex: number }[];
+  /** Community A's partner units that offer services in the points shop. */
+  partnersOfA: { hospital: string; lawFirm: string; housekeeping: string };
 };
 
 export async function seedDemoOrg(tx: Executor): Promise<DemoOrg> {
@@ -341,26 +346,38 @@ export async function seedDemoOrg(tx: Executor): Promise<DemoOrg> {
     )
     .returning({ id: department.id, code: department.code });
 
-  await tx.insert(partnerUnit).values(
-    communities.flatMap((cu, ci) =>
-      [PARTNERS[ci % 4], PARTNERS[(ci + 1) % 4]].map(([name, kind, services]) => ({
-        districtId: district.id,
-        orgUnitId: cu.id,
-        orgPath: cu.path,
-        name,
-        kind,
-        services,
-        contactName: pick<string>(SURNAMES) + pick<string>(GIVEN),
-        contactPhone: `0991-55${String(60000 + ci * 10 + (name as string).length).slice(-5)}`,
-      })),
-    ),
-  );
+  const partners = await tx
+    .insert(partnerUnit)
+    .values(
+      communities.flatMap((cu, ci) =>
+        [...[PARTNERS[ci % 4], PARTNERS[(ci + 1) % 4]], ...(ci === 0 ? [HOUSEKEEPING] : [])].map(
+          ([name, kind, services]) => ({
+            districtId: district.id,
+            orgUnitId: cu.id,
+            orgPath: cu.path,
+            name,
+            kind,
+            services,
+            contactName: pick<string>(SURNAMES) + pick<string>(GIVEN),
+            contactPhone: `0991-55${String(60000 + ci * 10 + (name as string).length).slice(-5)}`,
+          }),
+        ),
+      ),
+    )
+    .returning({ id: partnerUnit.id, name: partnerUnit.name, orgUnitId: partnerUnit.orgUnitId });
+  const partnerOfA = (name: string) =>
+    partners.find((p) => p.orgUnitId === communities[0].id && p.name === name)!.id;
 
   return {
     districtId: district.id,
     districtPath: district.path,
     subdistricts: subs,
     communities,
+    partnersOfA: {
+      hospital: partnerOfA(PARTNERS[0][0]),
+      lawFirm: partnerOfA(PARTNERS[1][0]),
+      housekeeping: partnerOfA(HOUSEKEEPING[0]),
+    },
     tian: {
       personId: tianPersonId,
       householdId: tianHousehold.id,

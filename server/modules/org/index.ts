@@ -21,3 +21,4 @@ export {
 export { neutralise } from './roster-export.ts';
 export { attachment } from './roster-routes.ts';
 export { failInterruptedImports } from './roster-import.ts';
+export { loadPartnerUnit } from './partners.ts';

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -16,19 +15,15 @@ import { loadPosting, presentPosting, publicName } from './postings.ts';
 import { type RankingRow, rankings } from './rankings.ts';
 import { conventionInForce, presentRulebook, rulebookInForce } from './rulebooks.ts';
 import { posting } from './schema.ts';
+import { qrSvg } from '../../platform/qr.ts';
 
 // 公示栏: what anyone may read about a community's points without signing in. Every name passes
 // through `publicName`; nothing here selects a phone, an ID number or a room.
 
-type QrLib = { toString(text: string, opts: { type: 'svg'; margin?: number }): Promise<string> };
-// qrcode ships no type declarations (and @types/qrcode is not installed): load it with the one
-// signature used here.
-const QRCode = createRequire(import.meta.url)('qrcode') as QrLib;
-
 /** The online page a printed notice opens, as a QR code to put on paper. */
 export async function qrFor(origin: string, pagePath: string) {
   const url = `${origin}${pagePath}`;
-  return { url, svg: await QRCode.toString(url, { type: 'svg', margin: 2 }) };
+  return { url, svg: await qrSvg(url) };
 }
 
 /** The web app's public pages (web/ routes them; the server only names them for the QR codes). */

@@ -156,3 +156,12 @@ export async function balanceOf(db: Executor, accountId: string): Promise<number
     .where(eq(pointsAccount.id, accountId));
   return a?.b ?? 0;
 }
+
+/** Takes an account's row lock for the rest of the transaction: the first step of anything that spends. */
+export async function lockAccount(tx: Tx, accountId: string): Promise<void> {
+  await tx
+    .select({ id: pointsAccount.id })
+    .from(pointsAccount)
+    .where(eq(pointsAccount.id, accountId))
+    .for('update');
+}

@@ -152,6 +152,9 @@ export const ledgerEntry = pgTable(
   (t) => [
     uniqueIndex('ledger_entry_idem_idx').on(t.idempotencyKey),
     index('ledger_entry_account_idx').on(t.accountId, t.id),
+    // Summaries and settlements read the ledger by time and by cause.
+    index('ledger_entry_created_idx').on(t.createdAt),
+    index('ledger_entry_cause_idx').on(t.causeType, t.causeId),
   ],
 );
 
