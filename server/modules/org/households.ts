@@ -13,7 +13,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { addressOf, loadOrgUnit, trails } from './org-units.ts';
+import { addressOf, loadOrgUnit, trails, underUnit } from './org-units.ts';
 import { household, householdMember, person } from './schema.ts';
 
 export type HouseholdRow = typeof household.$inferSelect;
@@ -93,7 +93,7 @@ export async function listHouseholds({ actor, db }: QueryContext, q: z.infer<typ
   const where: (SQL | undefined)[] = [
     scopeCondition(actor, 'org:read', household.orgPath, (hid) => eq(household.id, hid)),
   ];
-  if (q.orgUnitId) where.push(like(household.orgPath, `%/${q.orgUnitId}/%`));
+  if (q.orgUnitId) where.push(await underUnit(db, household.orgPath, q.orgUnitId));
   if (q.tag) where.push(sql`${q.tag} = any(${household.tags})`);
   if (q.q) {
     const text = q.q;

@@ -6,7 +6,7 @@
 export { orgRoutes } from './routes.ts';
 export { structureRoutes } from './structure-routes.ts';
 export { rosterRoutes } from './roster-routes.ts';
-export { nameOrgUnits, loadOrgUnit, pathIds } from './org-units.ts';
+export { nameOrgUnits, loadOrgUnit, pathIds, underUnit } from './org-units.ts';
 export { loadHousehold, householdTarget, roomLabel } from './households.ts';
 export { loadPerson, personTarget, isMinor } from './persons.ts';
 export { seedDemoOrg, assignGridWorker, orgIsEmpty, type DemoOrg } from './demo.ts';

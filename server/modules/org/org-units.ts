@@ -1,4 +1,5 @@
-import { and, asc, eq, ilike, inArray, like, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, eq, ilike, inArray, like, type SQL, sql } from 'drizzle-orm';
 import {
   CHILD_KIND,
   type OrgUnitKind,
@@ -226,7 +227,12 @@ export function kindLabel(k: OrgUnitKind): string {
   return KIND_LABEL[k];
 }
 
-/** Units whose path lies under `path` (for filters like "households in this compound"). */
-export function underPath(column: Parameters<typeof like>[0], unitId: string) {
-  return like(column, `%/${unitId}/%`);
+/**
+ * Rows under an org unit's subtree, for list filters: a prefix of the unit's own path, which the
+ * path indexes serve (a "contains /<id>/" pattern would scan the whole district). An unknown unit
+ * matches nothing.
+ */
+export async function underUnit(db: Executor, column: AnyPgColumn, unitId: string): Promise<SQL> {
+  const [u] = await db.select({ path: orgUnit.path }).from(orgUnit).where(eq(orgUnit.id, unitId));
+  return u ? like(column, `${u.path}%`) : sql`false`;
 }

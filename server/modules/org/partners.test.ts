@@ -44,7 +44,8 @@ describe('GET /api/partner-units', () => {
   it("lists the actor's own community only; filters by unit and text", async () => {
     const a = await t.call({ url: '/api/partner-units', cookie: c.grid });
     expect(a.status).toBe(200);
-    expect(a.body.total).toBe(2);
+    // Community A has the two partners every community has, and the housekeeping service of the shop demo.
+    expect(a.body.total).toBe(3);
     expect(a.body.items.every((p: { orgUnitName: string }) => p.orgUnitName === '春熙社区')).toBe(true);
     expect(a.body.items[0].allowed).toEqual([]);
     const b = await t.call({ url: '/api/partner-units', cookie: c.staffB });
@@ -52,9 +53,9 @@ describe('GET /api/partner-units', () => {
     expect(b.body.items[0].allowed).toEqual(['partner:write']);
 
     const all = await t.call({ url: '/api/partner-units', cookie: c.district });
-    expect(all.body.total).toBe(8);
+    expect(all.body.total).toBe(9);
     const inA = await t.call({ url: `/api/partner-units?orgUnitId=${d.communityA.id}`, cookie: c.district });
-    expect(inA.body.total).toBe(2);
+    expect(inA.body.total).toBe(3);
     const clinic = await t.call({
       url: `/api/partner-units?q=${encodeURIComponent('义诊')}`,
       cookie: c.district,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, like, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   PartnerUnitKind,
@@ -12,7 +12,7 @@ import { type Actor, allowedActions, authorize, scopeCondition, type Target } fr
 import { recordAudit } from '../../platform/audit.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { loadOrgUnit, nameOrgUnits } from './org-units.ts';
+import { loadOrgUnit, nameOrgUnits, underUnit } from './org-units.ts';
 import { partnerUnit } from './schema.ts';
 
 export type PartnerUnitRow = typeof partnerUnit.$inferSelect;
@@ -47,7 +47,7 @@ async function present(db: Executor, actor: Actor, rows: PartnerUnitRow[]): Prom
 /** Search by name or by what the unit offers ("义诊", "法律"). */
 export async function listPartnerUnits({ actor, db }: QueryContext, q: z.infer<typeof partnerUnitQuery>) {
   const where: (SQL | undefined)[] = [scopeCondition(actor, 'partner:read', partnerUnit.orgPath)];
-  if (q.orgUnitId) where.push(like(partnerUnit.orgPath, `%/${q.orgUnitId}/%`));
+  if (q.orgUnitId) where.push(await underUnit(db, partnerUnit.orgPath, q.orgUnitId));
   if (q.q) where.push(or(ilike(partnerUnit.name, `%${q.q}%`), ilike(partnerUnit.services, `%${q.q}%`)));
   const cond = and(...where);
   const [rows, [{ n }]] = await Promise.all([

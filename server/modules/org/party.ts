@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, isNull, like, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { OrgUnitKind } from '../../../common/contracts/org.ts';
 import {
@@ -19,7 +19,7 @@ import { type Actor, allowedActions, authorize, scopeCondition, type Target } fr
 import { recordAudit } from '../../platform/audit.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { addressOf, loadOrgUnit, trails } from './org-units.ts';
+import { addressOf, loadOrgUnit, trails, underUnit } from './org-units.ts';
 import { loadPerson, personTarget } from './persons.ts';
 import { orgUnit, partyMembership, partyOrg, person } from './schema.ts';
 
@@ -151,7 +151,7 @@ export async function getPartyOrg({ actor, db }: QueryContext, id: string): Prom
 
 export async function listPartyOrgs({ actor, db }: QueryContext, q: z.infer<typeof partyOrgQuery>) {
   const where: (SQL | undefined)[] = [scopeCondition(actor, 'party:read', partyOrg.orgPath)];
-  if (q.orgUnitId) where.push(like(partyOrg.orgPath, `%/${q.orgUnitId}/%`));
+  if (q.orgUnitId) where.push(await underUnit(db, partyOrg.orgPath, q.orgUnitId));
   if (q.kind) where.push(eq(partyOrg.kind, q.kind));
   if (q.q) where.push(ilike(partyOrg.name, `%${q.q}%`));
   const cond = and(...where);

@@ -15,7 +15,7 @@ import { now } from '../../platform/clock.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadHousehold, roomLabel } from './households.ts';
-import { addressOf, loadOrgUnit, trails } from './org-units.ts';
+import { addressOf, loadOrgUnit, trails, underUnit } from './org-units.ts';
 import { household, householdMember, partyMembership, partyOrg, person } from './schema.ts';
 
 export type PersonRow = typeof person.$inferSelect;
@@ -118,7 +118,7 @@ export async function listPersons({ actor, db }: QueryContext, q: z.infer<typeof
       ),
     ),
   ];
-  if (q.orgUnitId) where.push(like(person.orgPath, `%/${q.orgUnitId}/%`));
+  if (q.orgUnitId) where.push(await underUnit(db, person.orgPath, q.orgUnitId));
   if (q.tag) where.push(sql`${q.tag} = any(${person.tags})`);
   if (q.q) {
     where.push(

@@ -21,7 +21,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { now, shanghaiDate } from '../../platform/clock.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { gridWorkerOf, homeOf, loadPerson, nameOrgUnits, pathIds } from '../org/index.ts';
+import { gridWorkerOf, homeOf, loadPerson, nameOrgUnits, pathIds, underUnit } from '../org/index.ts';
 import { ensurePersonAccount } from './accounts.ts';
 import { canMove, NEEDS_NOTE, TRANSITIONS } from './claim-machine.ts';
 import { ruleInForce } from './rulebooks.ts';
@@ -367,7 +367,7 @@ export async function listClaims({ actor, db }: QueryContext, q: z.infer<typeof 
   if (q.state) where.push(eq(claim.state, q.state));
   if (q.mine) where.push(actor.personId ? eq(claim.personId, actor.personId) : sql`false`);
   if (q.personId) where.push(eq(claim.personId, q.personId));
-  if (q.orgUnitId) where.push(sql`${claim.orgPath} like ${`%/${q.orgUnitId}/%`}`);
+  if (q.orgUnitId) where.push(await underUnit(db, claim.orgPath, q.orgUnitId));
   if (q.queue === 'check')
     where.push(eq(claim.state, 'submitted'), scopeCondition(actor, 'points:check', claim.orgPath));
   if (q.queue === 'review')

@@ -13,4 +13,4 @@ export { runPostingJobs, publicName, UNNAMED } from './postings.ts';
 export { rulebookInForce, conventionInForce, presentRulebook } from './rulebooks.ts';
 export { seedDemoPoints } from './demo.ts';
 export { rankings, type RankingRow } from './rankings.ts';
-export { lockAccount } from './ledger.ts';
+export { entryByKey, lockAccount } from './ledger.ts';

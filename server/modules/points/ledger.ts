@@ -70,6 +70,12 @@ export async function postEntry(tx: Tx, e: NewEntry): Promise<{ entry: EntryRow;
   return { entry, replayed: false };
 }
 
+/** The entry posted under an idempotency key, if any: what a replayed command answers with. */
+export async function entryByKey(db: Executor, idempotencyKey: string): Promise<EntryRow | null> {
+  const [e] = await db.select().from(ledgerEntry).where(eq(ledgerEntry.idempotencyKey, idempotencyKey));
+  return e ?? null;
+}
+
 export async function entriesOf(db: Executor, accountId: string, limit = 100): Promise<EntryRow[]> {
   return db
     .select()

@@ -23,7 +23,7 @@ import type { CommandContext, QueryContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { qrSvg } from '../../platform/qr.ts';
 import { homeOf, loadPerson } from '../org/index.ts';
-import { ensurePersonAccount, lockAccount, postEntry } from '../points/index.ts';
+import { ensurePersonAccount, entryByKey, lockAccount, postEntry } from '../points/index.ts';
 import { loadItem } from './items.ts';
 import { providersById, staffedProviders } from './providers.ts';
 import { requireRedeemer } from './redeemer.ts';
@@ -101,7 +101,9 @@ export async function redeem(
     .where(and(eq(redemption.accountId, account.id), eq(redemption.idempotencyKey, body.idempotencyKey)));
   if (previous) {
     if (previous.requestHash !== hash) throw new AppError('idempotency_key_reused');
-    return presentRedemption(ctx.tx, ctx.actor, previous);
+    // The first reply again, balance after the debit included.
+    const debit = await entryByKey(ctx.tx, `redeem:${previous.id}`);
+    return presentRedemption(ctx.tx, ctx.actor, previous, debit?.balanceAfter ?? null);
   }
 
   const item = await loadItem(ctx.tx, body.itemId, true);
