@@ -115,6 +115,10 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/shop/redemptions/:id/cancel': 'signed_in',
   'GET /api/shop/vouchers/:code': 'signed_in',
   'POST /api/shop/vouchers/:code/fulfil': 'signed_in',
+  'GET /api/shop/figures': 'shop:figures',
+  // Community staff with shop:figures over the provider, or the provider's own counter staff.
+  'GET /api/shop/settlements': 'signed_in',
+  'GET /api/shop/settlements/export': 'signed_in',
 
   'GET /api/rosters/template': 'roster:import',
   'POST /api/rosters/imports': 'roster:import',

@@ -21,7 +21,7 @@ import type { Database } from './db/client.ts';
 import { appliedMigrationCount, latestMigrationTag } from './db/migrate.ts';
 import { orgRoutes, nameOrgUnits, rosterRoutes, structureRoutes } from './modules/org/index.ts';
 import { boardRoutes, pointsRoutes, summaryRoutes } from './modules/points/index.ts';
-import { shopRoutes } from './modules/shop/index.ts';
+import { figuresRoutes, shopRoutes } from './modules/shop/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
 import { fileRoutes } from './platform/file-routes.ts';
 import { testHookRoutes } from './test-hooks.ts';
@@ -118,6 +118,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(rosterRoutes);
   await app.register(pointsRoutes);
   await app.register(shopRoutes);
+  await app.register(figuresRoutes);
   await app.register(summaryRoutes);
   await app.register(boardRoutes);
   await app.register(fileRoutes, { storage: localStorage(path.join(config.dataDir, 'files')) });
