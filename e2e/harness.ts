@@ -46,6 +46,8 @@ export async function startServer({ timeoutMs = 200_000 } = {}): Promise<Running
       // Every journey signs in from 127.0.0.1; the default of 10 a minute would be the test's limit, not the app's.
       LOGIN_RATE_LIMIT: '100',
       DATABASE_URL: '',
+      // POST /api/test/run-jobs: runs the posting scheduler as of a given time ("the window closes").
+      LINLI_TEST_HOOKS: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -178,6 +180,17 @@ export async function apiSession(baseURL: string, phone: string) {
       return { status: r.status, body: (await r.json()) as T };
     },
   };
+}
+
+/** Runs the server's posting jobs (publish, close and credit) as if the clock read `at`. */
+export async function runJobsAt(baseURL: string, at: Date) {
+  const res = await fetch(`${baseURL}/api/test/run-jobs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ at: at.toISOString() }),
+  });
+  if (!res.ok) throw new Error(`run-jobs failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { published: number; closed: number; credited: number };
 }
 
 /** A locator's text (textContent, not layout-dependent innerText), '' when it has none. */

@@ -79,7 +79,7 @@ export function DesktopShell() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           breakpoint="lg"
-          style={{ borderRight: '1px solid #f0f0f0' }}
+          className="linli-sider"
         >
           <Menu
             mode="inline"
