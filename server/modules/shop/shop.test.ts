@@ -13,7 +13,7 @@ import { verifyAudit } from '../../platform/audit.ts';
 import { auditEvent } from '../../platform/schema.ts';
 import { person } from '../org/schema.ts';
 import { checkLedger } from '../points/index.ts';
-import { redemption } from './schema.ts';
+import { redemption, shopItem } from './schema.ts';
 
 // The shop's API on the demo district (PGlite): the demo journey, the counter, cancelling, proxy
 // redemption, who may redeem what, the catalogue, and every route's 401 / 403 / 404 before success.
@@ -90,11 +90,19 @@ describe('田先生 redeems 家政服务 and the provider fulfils it', () => {
     expect(seen.raw.body).not.toContain('田志明');
     expect(seen.raw.body).not.toContain('13900000007');
 
-    const done = await t.call({ method: 'POST', url: `/api/shop/vouchers/${code}/fulfil`, cookie: housekeeping });
+    const done = await t.call({
+      method: 'POST',
+      url: `/api/shop/vouchers/${code}/fulfil`,
+      cookie: housekeeping,
+    });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ state: 'fulfilled', holderName: '田*明' });
     expect(done.body.fulfilledAt).not.toBeNull();
-    const twice = await t.call({ method: 'POST', url: `/api/shop/vouchers/${code}/fulfil`, cookie: housekeeping });
+    const twice = await t.call({
+      method: 'POST',
+      url: `/api/shop/vouchers/${code}/fulfil`,
+      cookie: housekeeping,
+    });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('voucher_not_issued');
 
@@ -138,7 +146,11 @@ describe('the provider counter', () => {
     expect(malformed.status).toBe(422);
     const [row] = await t.db.select().from(redemption).where(eq(redemption.id, r.body.id));
     expect(row.state).toBe('issued');
-    const own = await t.call({ method: 'POST', url: `/api/shop/vouchers/${code}/fulfil`, cookie: w.cookies.housekeeping });
+    const own = await t.call({
+      method: 'POST',
+      url: `/api/shop/vouchers/${code}/fulfil`,
+      cookie: w.cookies.housekeeping,
+    });
     expect(own.status).toBe(200);
   });
 
@@ -147,15 +159,31 @@ describe('the provider counter', () => {
     const rice = await w.item({ stock: 5 });
     const r = await w.redeem(bob.cookie, rice.id);
     const code = r.body.voucherCode;
-    const hk = await t.call({ method: 'POST', url: `/api/shop/vouchers/${code}/fulfil`, cookie: w.cookies.housekeeping });
+    const hk = await t.call({
+      method: 'POST',
+      url: `/api/shop/vouchers/${code}/fulfil`,
+      cookie: w.cookies.housekeeping,
+    });
     expect(hk.status).toBe(404);
-    const staffB = await t.call({ method: 'POST', url: `/api/shop/vouchers/${code}/fulfil`, cookie: w.cookies.staffB });
+    const staffB = await t.call({
+      method: 'POST',
+      url: `/api/shop/vouchers/${code}/fulfil`,
+      cookie: w.cookies.staffB,
+    });
     expect(staffB.status).toBe(404);
-    const staffA = await t.call({ method: 'POST', url: `/api/shop/vouchers/${code}/fulfil`, cookie: w.cookies.staffA });
+    const staffA = await t.call({
+      method: 'POST',
+      url: `/api/shop/vouchers/${code}/fulfil`,
+      cookie: w.cookies.staffA,
+    });
     expect(staffA.status).toBe(200);
     expect(staffA.body.holderName).not.toBe(bob.name);
     expect(staffA.body.holderName).toMatch(/^测\*+\d$/);
-    const again = await t.call({ method: 'POST', url: `/api/shop/vouchers/${code}/fulfil`, cookie: w.cookies.staffA });
+    const again = await t.call({
+      method: 'POST',
+      url: `/api/shop/vouchers/${code}/fulfil`,
+      cookie: w.cookies.staffA,
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('voucher_not_issued');
   });
@@ -270,6 +298,8 @@ describe('proxy redemption (代兑) by the grid worker', () => {
     // The grid worker sees what they redeemed, and the elder sees it as theirs.
     const gridMine = await t.call({ url: '/api/shop/redemptions?mine=true', cookie: w.cookies.grid });
     expect(gridMine.body.total).toBeGreaterThanOrEqual(2);
+    const gridScope = await t.call({ url: '/api/shop/redemptions?mine=false', cookie: w.cookies.grid });
+    expect(gridScope.body.total).toBe(0);
     const elderMine = await t.call({ url: '/api/shop/redemptions', cookie: elder.cookie });
     expect(elderMine.body.items).toHaveLength(1);
     expect(elderMine.body.items[0].proxy).toBe(true);
@@ -422,10 +452,7 @@ describe('who may redeem what', () => {
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
-    for (const changed of [
-      { quantity: 2 },
-      { itemId: other.id },
-    ]) {
+    for (const changed of [{ quantity: 2 }, { itemId: other.id }]) {
       const res = await w.redeem(c.cookie, it.id, { idempotencyKey: key, ...changed });
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('idempotency_key_reused');
@@ -466,6 +493,8 @@ describe('the catalogue', () => {
     const affordable = await catalogue(c.cookie, '&affordable=true');
     expect(affordable.some((i) => i.id === cheap.id)).toBe(true);
     expect(affordable.some((i) => i.id === dear.id)).toBe(false);
+    const everything = await catalogue(c.cookie, '&affordable=false');
+    expect(everything.some((i) => i.id === dear.id)).toBe(true);
     // Staff see their scope's items, unmarked; community B's staff none of A's.
     const staff = await catalogue(w.cookies.staffA);
     expect(staff.find((i) => i.id === archived.id)?.redeemable).toBeNull();
@@ -509,7 +538,9 @@ describe('route access: 401, 403, 404 out of scope, then success', () => {
     expect((await t.call({ url, cookie: w.cookies.staffB })).status).toBe(404);
     const b = await w.resident({ inCommunityB: true });
     expect((await t.call({ url, cookie: b.cookie })).status).toBe(404);
-    expect((await t.call({ url: `/api/shop/items/${crypto.randomUUID()}`, cookie: w.cookies.staffA })).status).toBe(404);
+    expect(
+      (await t.call({ url: `/api/shop/items/${crypto.randomUUID()}`, cookie: w.cookies.staffA })).status,
+    ).toBe(404);
     const mine = await t.call({ url, cookie: w.cookies.tian });
     expect(mine.status).toBe(200);
     expect(mine.body.redeemable).not.toBeNull();
@@ -548,7 +579,12 @@ describe('route access: 401, 403, 404 out of scope, then success', () => {
       cookie: w.cookies.staffA,
     });
     expect(wider.status).toBe(404);
-    const noDays = await t.call({ method: 'POST', url, body: { ...body, kind: 'privilege' }, cookie: w.cookies.staffA });
+    const noDays = await t.call({
+      method: 'POST',
+      url,
+      body: { ...body, kind: 'privilege' },
+      cookie: w.cookies.staffA,
+    });
     expect(noDays.status).toBe(422);
     const ok = await t.call({ method: 'POST', url, body, cookie: w.cookies.staffA });
     expect(ok.status).toBe(200);
@@ -569,6 +605,8 @@ describe('route access: 401, 403, 404 out of scope, then success', () => {
     expect(below.status).toBe(409);
     expect(below.body.error.code).toBe('stock_negative');
     expect(await stockOf(t.db, it.id)).toBe(7);
+    // Below the API, the database itself refuses negative stock.
+    await expect(t.db.update(shopItem).set({ stock: -1 }).where(eq(shopItem.id, it.id))).rejects.toThrow();
   });
 
   it('POST /api/shop/redemptions', async () => {
@@ -602,9 +640,9 @@ describe('route access: 401, 403, 404 out of scope, then success', () => {
     expect((await t.call({ url, cookie: w.cookies.grid })).status).toBe(403);
     expect((await t.call({ url, cookie: w.cookies.staffB })).status).toBe(404);
     expect((await t.call({ url, cookie: other.cookie })).status).toBe(404);
-    expect((await t.call({ url: `/api/shop/redemptions/${crypto.randomUUID()}`, cookie: c.cookie })).status).toBe(
-      404,
-    );
+    expect(
+      (await t.call({ url: `/api/shop/redemptions/${crypto.randomUUID()}`, cookie: c.cookie })).status,
+    ).toBe(404);
     const own = await t.call({ url, cookie: c.cookie });
     expect(own.status).toBe(200);
     expect(own.body.id).toBe(r.body.id);
@@ -613,9 +651,11 @@ describe('route access: 401, 403, 404 out of scope, then success', () => {
     expect(staff.body.allowed).toEqual(['shop:manage']);
 
     const ids = async (cookie: string, q = '') =>
-      ((await t.call({ url: `/api/shop/redemptions?pageSize=200${q}`, cookie })).body.items as { id: string }[]).map(
-        (x) => x.id,
-      );
+      (
+        (await t.call({ url: `/api/shop/redemptions?pageSize=200${q}`, cookie })).body.items as {
+          id: string;
+        }[]
+      ).map((x) => x.id);
     expect(await ids(other.cookie)).toEqual([]);
     expect(await ids(c.cookie)).toEqual([r.body.id]);
     expect(await ids(w.cookies.staffB)).not.toContain(r.body.id);
