@@ -64,21 +64,30 @@ const HEADER = [
 ];
 
 export function printTable(report: RunReport): void {
-  const rows = [HEADER, ...tableRows(report)];
-  const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
-  for (const r of rows)
-    console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  printTableOf(HEADER, tableRows(report));
   console.log(`server process peak RSS: ${mib(report.peakRssBytes)}`);
 }
 
-/** Columns padded as Biome's markdown formatter pads them, so `biome check` accepts the written file. */
-function markdownTable(report: RunReport): string {
-  const rows = [HEADER, ...tableRows(report)];
-  const widths = HEADER.map((_, i) => Math.max(3, ...rows.map((r) => [...r[i]].length)));
+/** Columns padded as Biome's markdown formatter pads them (first column left, the rest right-aligned). */
+export function markdownTableOf(header: string[], body: string[][]): string {
+  const rows = [header, ...body];
+  const widths = header.map((_, i) => Math.max(3, ...rows.map((r) => [...r[i]].length)));
   const pad = (c: string, i: number) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]));
   const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
   const rule = `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
-  return [line(HEADER), rule, ...rows.slice(1).map(line)].join('\n');
+  return [line(header), rule, ...body.map(line)].join('\n');
+}
+
+/** The same table for the terminal. */
+export function printTableOf(header: string[], body: string[][]): void {
+  const rows = [header, ...body];
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
+  for (const r of rows)
+    console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+}
+
+function markdownTable(report: RunReport): string {
+  return markdownTableOf(HEADER, tableRows(report));
 }
 
 export function machine(): string {
@@ -133,17 +142,52 @@ ${markdownTable(report)}
 
 \`\`\`sh
 npx tsx bench/generate.ts --households 300000 --reset   # into postgres://…/linli_bench
-npm run bench                                             # writes this file
+npm run bench                                             # writes this part of the file
 \`\`\`
 
 Both take \`--database-url\`; \`npm run bench -- --duration 30 --connections 20\` changes the load.
+\`npm run bench -- --scenario flash-sale\` writes the flash-sale section below and leaves this part alone.
 `;
 }
 
-/** Writes the measured part afresh and keeps whatever notes follow the marker in the existing file. */
-export function writeMarkdown(file: string, report: RunReport): void {
+/**
+ * RESULTS.md is three parts: the read table (written by the default scenario), the flash-sale section
+ * (between its own markers, written by `--scenario flash-sale`), and the hand-written notes after
+ * KEEP_MARKER. Each scenario rewrites only its own part and keeps the other two.
+ */
+const FLASH_START = '<!-- Flash-sale section: written by `npm run bench -- --scenario flash-sale`. -->';
+const FLASH_END = '<!-- End of the flash-sale section. -->';
+
+type Parts = { read: string; flash: string; notes: string };
+
+function readParts(file: string): Parts {
   const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  const at = previous.indexOf(KEEP_MARKER);
-  const kept = at >= 0 ? previous.slice(at + KEEP_MARKER.length) : '\n';
-  fs.writeFileSync(file, `${body(report)}\n${KEEP_MARKER}${kept}`);
+  const keepAt = previous.indexOf(KEEP_MARKER);
+  const notes = keepAt >= 0 ? previous.slice(keepAt + KEEP_MARKER.length) : '\n';
+  const generated = keepAt >= 0 ? previous.slice(0, keepAt) : previous;
+  const start = generated.indexOf(FLASH_START);
+  const end = generated.indexOf(FLASH_END);
+  if (start < 0 || end < start) return { read: generated.trimEnd(), flash: '', notes };
+  return {
+    read: generated.slice(0, start).trimEnd(),
+    flash: generated.slice(start + FLASH_START.length, end).trim(),
+    notes,
+  };
+}
+
+function writeParts(file: string, parts: Parts): void {
+  const flash = parts.flash ? `\n\n${FLASH_START}\n\n${parts.flash}\n\n${FLASH_END}` : '';
+  fs.writeFileSync(file, `${parts.read.trimEnd()}${flash}\n\n${KEEP_MARKER}${parts.notes}`);
+}
+
+/** Writes the read table afresh and keeps the flash-sale section and the notes. */
+export function writeMarkdown(file: string, report: RunReport): void {
+  writeParts(file, { ...readParts(file), read: body(report) });
+}
+
+/** Writes the flash-sale section afresh (markdown without the markers) and keeps the rest. */
+export function writeFlashSection(file: string, markdown: string): void {
+  const parts = readParts(file);
+  const read = parts.read || '# Benchmark results';
+  writeParts(file, { ...parts, read, flash: markdown.trim() });
 }

@@ -1,18 +1,24 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchUrl, GENERATE_REPORT, type GenerateReport } from './database.ts';
+import { runFlashSale } from './flash-sale.ts';
 import { type LoadSettings, measure, type Target } from './load.ts';
 import { printTable, type Row, writeMarkdown } from './report.ts';
-import type { ServeMemory, ServeReady, ServeRequest } from './serve.ts';
+import type { ServeMemory } from './serve.ts';
+import { ask, startServers, stopServers } from './servers.ts';
 import { assertAnswers, loadFixture, signIn, targets } from './targets.ts';
 
 const USAGE = `usage: npm run bench -- [--database-url URL] [--duration 10] [--connections 10] [--warmup 2] [--out FILE] [--profile] [--only TEXT]
+       npm run bench -- --scenario flash-sale [--buyers 1000] [--stock 50] [--rounds 5] [--sessions direct|login] [--database-url URL] [--out FILE] [--profile]
 Loads the district made by bench/generate.ts; prints req/s, p50 and p99 beside a bare Fastify + pg endpoint
 and writes them to bench/RESULTS.md (--out - to only print). --profile leaves a CPU profile of the server
-process in bench/out/; --only runs just the endpoints whose name contains TEXT (and bare), without writing.`;
+process in bench/out/; --only runs just the endpoints whose name contains TEXT (and bare), without writing.
+--scenario flash-sale: BUYERS residents redeem one item with STOCK in stock, all at once, each round on a new
+item; checks in SQL that exactly STOCK orders resulted and writes its own section of bench/RESULTS.md.`;
+
+const SCENARIOS = ['read', 'flash-sale'] as const;
 
 function parseCli(argv: string[]) {
   const { values } = parseArgs({
@@ -25,9 +31,31 @@ function parseCli(argv: string[]) {
       out: { type: 'string', default: 'bench/RESULTS.md' },
       profile: { type: 'boolean', default: false },
       only: { type: 'string' },
+      scenario: { type: 'string', default: 'read' },
+      buyers: { type: 'string', default: '1000' },
+      stock: { type: 'string', default: '50' },
+      rounds: { type: 'string', default: '5' },
+      sessions: { type: 'string', default: 'direct' },
       help: { type: 'boolean', default: false },
     },
   });
+  const scenario = values.scenario as (typeof SCENARIOS)[number];
+  const flash = {
+    buyers: Number(values.buyers),
+    stock: Number(values.stock),
+    rounds: Number(values.rounds),
+    sessions: values.sessions as 'direct' | 'login',
+  };
+  const flashValid =
+    Number.isInteger(flash.buyers) &&
+    Number.isInteger(flash.stock) &&
+    Number.isInteger(flash.rounds) &&
+    flash.stock >= 1 &&
+    flash.buyers >= flash.stock + 10 &&
+    flash.buyers <= 10_000 &&
+    flash.rounds >= 1 &&
+    flash.rounds <= 20 &&
+    ['direct', 'login'].includes(flash.sessions);
   const settings: LoadSettings = {
     durationSeconds: Number(values.duration),
     connections: Number(values.connections),
@@ -35,34 +63,21 @@ function parseCli(argv: string[]) {
   };
   const valid =
     Object.values(settings).every((n) => Number.isFinite(n) && n >= 0) && settings.connections > 0;
-  if (values.help || !valid) {
+  if (values.help || !valid || !SCENARIOS.includes(scenario) || (scenario === 'flash-sale' && !flashValid)) {
     console.log(USAGE);
     process.exit(values.help ? 0 : 2);
   }
   // A partial run must not overwrite the recorded table.
   const out = values.only ? '-' : values.out;
-  return { url: benchUrl(values['database-url']), settings, out, profile: values.profile, only: values.only };
-}
-
-/** Forks bench/serve.ts under tsx and waits for the two ports it listens on. */
-function startServers(url: string, profile: boolean): Promise<{ child: ChildProcess; ready: ServeReady }> {
-  // --cpu-prof writes a .cpuprofile (open in Chrome DevTools) when the server process exits.
-  const profiling = profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve('bench/out')] : [];
-  const child = fork(path.resolve('bench/serve.ts'), [], {
-    execArgv: ['--import', 'tsx', ...profiling],
-    env: { ...process.env, BENCH_DATABASE_URL: url },
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server process exited (${code}) before it was ready`)));
-    child.once('message', (msg: ServeReady) => resolve({ child, ready: msg }));
-  });
-}
-
-function ask(child: ChildProcess, request: ServeRequest): Promise<ServeMemory> {
-  return new Promise((resolve) => {
-    child.once('message', (msg: ServeMemory) => resolve(msg));
-    child.send(request);
-  });
+  return {
+    url: benchUrl(values['database-url']),
+    settings,
+    out,
+    profile: values.profile,
+    only: values.only,
+    scenario,
+    flash,
+  };
 }
 
 function readGenerateReport(): GenerateReport | undefined {
@@ -77,7 +92,7 @@ async function measureAll(list: Target[], settings: LoadSettings, child: ChildPr
     await assertAnswers(target);
     process.stdout.write(`  ${target.name} … `);
     const m = await measure(target, settings);
-    const mem = await ask(child, { type: 'memory' });
+    const mem = await ask<ServeMemory>(child, { type: 'memory' });
     console.log(`${Math.round(m.requestsPerSecond)} req/s`);
     rows.push({ ...m, rssAfterBytes: mem.rssBytes });
   }
@@ -85,7 +100,8 @@ async function measureAll(list: Target[], settings: LoadSettings, child: ChildPr
 }
 
 async function main(): Promise<void> {
-  const { url, settings, out, profile, only } = parseCli(process.argv.slice(2));
+  const { url, settings, out, profile, only, scenario, flash } = parseCli(process.argv.slice(2));
+  if (scenario === 'flash-sale') return runFlashSale({ url, out, profile, ...flash });
   const loadBefore = os.loadavg()[0];
   if (loadBefore > 0.5)
     console.warn(`warning: 1-minute load average is ${loadBefore.toFixed(2)}; figures will be noisy`);
@@ -103,7 +119,7 @@ async function main(): Promise<void> {
     const chosen = [first, ...others.filter((t) => !only || t.name.includes(only)), again];
     const measured = await measureAll(chosen, settings, child);
     const [bareRow, ...rows] = measured;
-    const peak = await ask(child, { type: 'memory' });
+    const peak = await ask<ServeMemory>(child, { type: 'memory' });
     const report = {
       date: new Date(),
       loadBefore,
@@ -121,7 +137,7 @@ async function main(): Promise<void> {
       console.log(`written to ${out}`);
     }
   } finally {
-    child.send({ type: 'stop' } satisfies ServeRequest);
+    stopServers(child);
   }
 }
 

@@ -11,8 +11,25 @@ import { migrate } from '../server/db/migrate.ts';
  */
 
 export type ServeReady = { type: 'ready'; linliPort: number; barePort: number };
-export type ServeMemory = { type: 'memory'; rssBytes: number; maxRssBytes: number; heapUsedBytes: number };
-export type ServeRequest = { type: 'memory' } | { type: 'stop' };
+export type ServeMemory = {
+  type: 'memory';
+  rssBytes: number;
+  maxRssBytes: number;
+  heapUsedBytes: number;
+  /** CPU time (user + system) the process has used since it started. */
+  cpuMicros: number;
+};
+/** Statements sent to PostgreSQL by this process (both servers) since it started, BEGIN and COMMIT included. */
+export type ServeQueries = { type: 'queries'; count: number };
+export type ServeRequest = { type: 'memory' } | { type: 'queries' } | { type: 'stop' };
+
+// Counting at the driver shows how many round trips a request costs; the wrapper adds one increment.
+let queryCount = 0;
+const driverQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+  queryCount += 1;
+  return (driverQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof driverQuery;
 
 /** The same pool size as the app's, so the two sides differ only in what runs per request. */
 const POOL_SIZE = 10;
@@ -44,6 +61,16 @@ async function startBare(url: string): Promise<{ port: number; close(): Promise<
     if (rows.length === 0) return reply.code(404).send({ error: 'not_found' });
     return rows[0];
   });
+  // The floor for a flash sale: one conditional decrement, which PostgreSQL's row lock makes exact.
+  // No session, points, voucher or audit; 200 while stock lasts, then 409, as Linli answers.
+  app.post<{ Params: { id: string } }>('/flash-sale/:id', async (req, reply) => {
+    const { rows } = await pool.query(
+      'update shop_item set stock = stock - 1 where id = $1 and stock >= 1 returning stock',
+      [req.params.id],
+    );
+    if (rows.length === 0) return reply.code(409).send({ error: { code: 'out_of_stock' } });
+    return { stock: rows[0].stock };
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const close = async () => {
     await app.close();
@@ -62,7 +89,14 @@ function memory(): ServeMemory {
   const usage = process.memoryUsage();
   // resourceUsage().maxRSS is in kilobytes.
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
-  return { type: 'memory', rssBytes: usage.rss, maxRssBytes, heapUsedBytes: usage.heapUsed };
+  const cpu = process.cpuUsage();
+  return {
+    type: 'memory',
+    rssBytes: usage.rss,
+    maxRssBytes,
+    heapUsedBytes: usage.heapUsed,
+    cpuMicros: cpu.user + cpu.system,
+  };
 }
 
 async function main(): Promise<void> {
@@ -74,6 +108,7 @@ async function main(): Promise<void> {
   const bare = await startBare(url);
   process.on('message', async (msg: ServeRequest) => {
     if (msg.type === 'memory') send(memory());
+    if (msg.type === 'queries') send({ type: 'queries', count: queryCount } satisfies ServeQueries);
     if (msg.type === 'stop') {
       await Promise.all([linli.close(), bare.close()]);
       process.exit(0);
