@@ -111,7 +111,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     loginRateLimit: config.loginRateLimit,
     nameOrgUnits: (ids) => nameOrgUnits(database.db, ids),
   });
-  await app.register(userRoutes);
+  await app.register(userRoutes, { nameOrgUnits: (ids) => nameOrgUnits(database.db, ids) });
   await app.register(auditRoutes);
   await app.register(orgRoutes);
   await app.register(structureRoutes);

@@ -28,7 +28,7 @@ export const userOut = z.object({
   phone: z.string(),
   displayName: z.string(),
   disabled: z.boolean(),
-  roles: z.array(z.object({ role: z.enum(ROLES), orgUnitId: z.string() })),
+  roles: z.array(z.object({ role: z.enum(ROLES), orgUnitId: z.string(), orgUnitName: z.string() })),
 });
 export const userQuery = pageQuery.extend({ q: z.string().max(50).optional() });
 export const userPage = paged(userOut);

@@ -180,7 +180,7 @@ export const claimOut = z.object({
 export type ClaimOut = z.infer<typeof claimOut>;
 export const claimQuery = pageQuery.extend({
   state: z.enum(CLAIM_STATES).optional(),
-  mine: z.coerce.boolean().optional(),
+  mine: z.stringbool().optional(),
   /** The actor's work queue: claims waiting for the action their role performs. */
   queue: z.enum(['check', 'review']).optional(),
   orgUnitId: z.uuid().optional(),

@@ -14,7 +14,10 @@ import { roleGrant, userAccount } from './schema.ts';
 import { endUserSessions } from './sessions.ts';
 
 /** Accounts: list those granted inside the actor's scope; disable (ends every session) and enable. */
-export async function userRoutes(app: FastifyInstance) {
+export async function userRoutes(
+  app: FastifyInstance,
+  opts: { nameOrgUnits: (ids: string[]) => Promise<Map<string, string>> },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -59,6 +62,7 @@ export async function userRoutes(app: FastifyInstance) {
               ),
             )
         : [];
+      const names = await opts.nameOrgUnits([...new Set(grants.map((g) => g.orgUnitId))]);
       return {
         items: users.map((u) => ({
           id: u.id,
@@ -67,7 +71,11 @@ export async function userRoutes(app: FastifyInstance) {
           disabled: !!u.disabledAt,
           roles: grants
             .filter((g) => g.userId === u.id)
-            .map((g) => ({ role: g.role as Role, orgUnitId: g.orgUnitId })),
+            .map((g) => ({
+              role: g.role as Role,
+              orgUnitId: g.orgUnitId,
+              orgUnitName: names.get(g.orgUnitId) ?? '',
+            })),
         })),
         total: n,
         page: q.page,
@@ -80,7 +88,13 @@ export async function userRoutes(app: FastifyInstance) {
     r.post(
       `/api/users/:id/${verb}`,
       { schema: { tags: ['users'], params: idParam, response: { 200: userOut } } },
-      (req) => command(req, (ctx) => setUserDisabled(ctx, req.params.id, verb === 'disable')),
+      async (req) => {
+        const out = await command(req, (ctx) => setUserDisabled(ctx, req.params.id, verb === 'disable'));
+        // Named after commit: the namer reads through the pool, which inside the transaction would
+        // wait for the transaction itself (on PGlite, forever).
+        const names = await opts.nameOrgUnits(out.roles.map((g) => g.orgUnitId));
+        return { ...out, roles: out.roles.map((g) => ({ ...g, orgUnitName: names.get(g.orgUnitId) ?? '' })) };
+      },
     );
   }
 }
