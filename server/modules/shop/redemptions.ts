@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { and, asc, count, desc, eq, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   RedemptionOut,
@@ -106,7 +106,9 @@ export async function redeem(
     return presentRedemption(ctx.tx, ctx.actor, previous, debit?.balanceAfter ?? null);
   }
 
-  const item = await loadItem(ctx.tx, body.itemId, true);
+  // Checked without the item's lock: in a flash sale the losers learn "sold out" without queueing
+  // behind the winners. The stock itself is taken below with a conditional update.
+  const item = await loadItem(ctx.tx, body.itemId);
   const who = await requireRedeemer(ctx.tx, personId);
   const refusal = await refusalFor(ctx.tx, item, who, body.quantity);
   if (refusal) throw new AppError(refusal as 'out_of_stock');
@@ -127,10 +129,14 @@ export async function redeem(
   await hooks.after?.('points_debited');
 
   if (item.stock !== null) {
-    await ctx.tx
+    // The row lock lasts from here to commit only; if the stock ran out since the check above,
+    // nothing is updated and the whole redemption (the debit too) rolls back.
+    const reserved = await ctx.tx
       .update(shopItem)
-      .set({ stock: item.stock - body.quantity })
-      .where(eq(shopItem.id, item.id));
+      .set({ stock: sql`${shopItem.stock} - ${body.quantity}` })
+      .where(and(eq(shopItem.id, item.id), gte(shopItem.stock, body.quantity)))
+      .returning({ stock: shopItem.stock });
+    if (reserved.length === 0) throw new AppError('out_of_stock');
   }
   await hooks.after?.('stock_reserved');
 
