@@ -128,6 +128,10 @@ export const claimCreate = z.object({
   ruleCode: z.string().min(1).max(20),
   /** Who the claim is for; omitted = the signed-in resident themselves. */
   personId: z.uuid().optional(),
+  /** Or a social organisation (a partner unit of kind social_org), declared on its behalf. */
+  partnerUnitId: z.uuid().optional(),
+  /** A resident's own first claim may record their consent to appear (masked) on public postings. */
+  publicConsent: z.boolean().optional(),
   quantity: z.number().int().min(1).max(1000).default(1),
   deedDate: isoDate,
   description: z.string().trim().min(2).max(1000),

@@ -28,6 +28,26 @@ export async function ensurePersonAccount(tx: Executor, personId: string): Promi
   return a;
 }
 
+/** A social organisation's account; organisations are not private persons, so they appear by name. */
+export async function ensureSocialOrgAccount(
+  tx: Executor,
+  unit: { id: string; districtId: string; orgPath: string; name: string },
+): Promise<AccountRow> {
+  await tx
+    .insert(pointsAccount)
+    .values({
+      districtId: unit.districtId,
+      orgPath: unit.orgPath,
+      ownerType: 'social_org',
+      partnerUnitId: unit.id,
+      displayName: unit.name,
+      publicConsent: true,
+    })
+    .onConflictDoNothing();
+  const [a] = await tx.select().from(pointsAccount).where(eq(pointsAccount.partnerUnitId, unit.id));
+  return a;
+}
+
 export async function accountOfPerson(db: Executor, personId: string): Promise<AccountRow | null> {
   const [a] = await db.select().from(pointsAccount).where(eq(pointsAccount.personId, personId));
   return a ?? null;

@@ -436,3 +436,61 @@ describe('my account', () => {
     }
   });
 });
+
+describe('social organisations and consent', () => {
+  it('a social organisation earns on its own account and is named in full on the posting', async () => {
+    const org = await t.call({
+      method: 'POST',
+      url: '/api/partner-units',
+      cookie: c.staff,
+      body: { orgUnitId: d.communityA.id, name: '春熙邻里互助会', kind: 'social_org' },
+    });
+    expect(org.status).toBe(200);
+    const claimed = await declare(c.grid, {
+      ruleCode: 'C01',
+      partnerUnitId: org.body.id,
+      description: '组织楼道大扫除',
+    });
+    expect(claimed.body).toMatchObject({
+      state: 'checked',
+      participant: 'social_org',
+      claimantName: '春熙邻里互助会',
+      personId: null,
+    });
+    // A rule not meant for organisations is refused.
+    const wrong = await declare(c.grid, {
+      ruleCode: 'B02',
+      partnerUnitId: org.body.id,
+      description: '基础分',
+    });
+    expect(wrong.body.error.code).toBe('rule_not_for_participant');
+    expect((await move(c.committee, claimed.body.id, 'approve')).status).toBe(200);
+    const p = await t.call({
+      method: 'POST',
+      url: '/api/points/postings',
+      cookie: c.committee,
+      body: { communityId: d.communityA.id, period: '2031-01' },
+    });
+    expect(p.body.rows.find((r: { claimId: string }) => r.claimId === claimed.body.id).name).toBe(
+      '春熙邻里互助会',
+    );
+    const [row] = await t.db.select().from(posting).where(eq(posting.period, '2031-01'));
+    await t.db.transaction((tx) => closePosting({ actor: SYSTEM_ACTOR, tx }, row.id, row.closesAt));
+    const [credited] = await t.db.select().from(claim).where(eq(claim.id, claimed.body.id));
+    expect(credited.state).toBe('credited');
+    const entries = await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.causeId, claimed.body.id));
+    expect(entries.map((e) => [e.amount, e.accountId])).toEqual([[10, credited.accountId]]);
+  });
+
+  it('records consent to public posting with a resident’s own claim, and its withdrawal', async () => {
+    const off = await declare(c.tian, {
+      ruleCode: 'C06',
+      description: '建议增设宣传栏',
+      publicConsent: false,
+    });
+    expect(off.status).toBe(200);
+    expect((await t.call({ url: '/api/points/me', cookie: c.tian })).body.publicConsent).toBe(false);
+    await declare(c.tian, { ruleCode: 'C06', description: '建议增设宣传栏二', publicConsent: true });
+    expect((await t.call({ url: '/api/points/me', cookie: c.tian })).body.publicConsent).toBe(true);
+  });
+});

@@ -21,11 +21,20 @@ import { recordAudit } from '../../platform/audit.ts';
 import { now, shanghaiDate } from '../../platform/clock.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { gridWorkerOf, homeOf, loadPerson, nameOrgUnits, pathIds, underUnit } from '../org/index.ts';
-import { ensurePersonAccount } from './accounts.ts';
+import {
+  communityPathOf,
+  gridWorkerOf,
+  homeOf,
+  loadPartnerUnit,
+  loadPerson,
+  nameOrgUnits,
+  pathIds,
+  underUnit,
+} from '../org/index.ts';
+import { type AccountRow, ensurePersonAccount, ensureSocialOrgAccount, setConsentFlag } from './accounts.ts';
 import { canMove, NEEDS_NOTE, TRANSITIONS } from './claim-machine.ts';
 import { ruleInForce } from './rulebooks.ts';
-import { claim, claimEvent, rule } from './schema.ts';
+import { claim, claimEvent, pointsAccount, rule } from './schema.ts';
 
 export type ClaimRow = typeof claim.$inferSelect;
 type Declarer = 'self' | 'grid_worker' | 'committee' | 'system';
@@ -127,22 +136,75 @@ export type SystemClaim = {
   initialState?: 'submitted' | 'checked';
 };
 
+/** Who a claim is for: a person (through their household) or a social organisation. */
+type Claimant = {
+  districtId: string;
+  communityId: string;
+  communityPath: string;
+  orgPath: string;
+  orgUnitId: string;
+  householdId: string | null;
+  personId: string | null;
+  name: string;
+  participants: Participant[];
+  account: (tx: Executor) => Promise<AccountRow>;
+};
+
+async function personClaimant(tx: Executor, personId: string): Promise<Claimant> {
+  const person = await loadPerson(tx, personId);
+  const home = await homeOf(tx, personId);
+  if (!home) throw new AppError('validation_failed', { reason: 'person has no household' });
+  return {
+    districtId: person.districtId,
+    communityId: home.communityId,
+    communityPath: home.communityPath,
+    orgPath: home.orgPath,
+    orgUnitId: home.buildingId,
+    householdId: home.householdId,
+    personId,
+    name: person.name,
+    participants: participantsOf(person.tags),
+    account: (db) => ensurePersonAccount(db, personId),
+  };
+}
+
+/** 社会组织: a partner unit of kind social_org earns points as an organisation. */
+async function orgClaimant(tx: Executor, partnerUnitId: string): Promise<Claimant> {
+  const unit = await loadPartnerUnit(tx, partnerUnitId);
+  if (unit.kind !== 'social_org') throw new AppError('rule_not_for_participant');
+  const communityPath = communityPathOf(unit.orgPath);
+  if (!communityPath) throw new AppError('validation_failed', { field: 'partnerUnitId' });
+  return {
+    districtId: unit.districtId,
+    communityId: pathIds(communityPath)[2],
+    communityPath,
+    orgPath: unit.orgPath,
+    orgUnitId: unit.orgUnitId,
+    householdId: null,
+    personId: null,
+    name: unit.name,
+    participants: ['social_org'],
+    account: (db) => ensureSocialOrgAccount(db, unit),
+  };
+}
+
 /**
- * Declares a claim. The claimant is the person themselves (self), or someone in the grid worker's or
- * committee's scope (on their behalf). A grid worker's own declaration counts as the field check
- * (网格初核), so it starts checked; a committee declaration still needs the grid check.
+ * Declares a claim. The claimant is the person themselves (self), someone in the grid worker's or
+ * committee's scope, or a social organisation (on their behalf). A grid worker's own declaration
+ * counts as the field check (网格初核), so it starts checked; a committee declaration still needs it.
  */
 export async function declareClaim(
   ctx: CommandContext,
   input: z.infer<typeof claimCreate>,
 ): Promise<ClaimOut> {
-  const personId = input.personId ?? ctx.actor.personId;
-  if (!personId) throw new AppError('validation_failed', { field: 'personId' });
-  const person = await loadPerson(ctx.tx, personId);
-  const home = await homeOf(ctx.tx, personId);
-  const target: Target = { orgPath: person.orgPath, householdIds: home ? [home.householdId] : [] };
+  const personId = input.partnerUnitId ? null : (input.personId ?? ctx.actor.personId);
+  if (!personId && !input.partnerUnitId) throw new AppError('validation_failed', { field: 'personId' });
+  const who = personId
+    ? await personClaimant(ctx.tx, personId)
+    : await orgClaimant(ctx.tx, input.partnerUnitId!);
+  const target: Target = { orgPath: who.orgPath, householdIds: who.householdId ? [who.householdId] : [] };
   let via: Declarer;
-  if (personId === ctx.actor.personId) via = 'self';
+  if (personId && personId === ctx.actor.personId) via = 'self';
   else if (can(ctx.actor, 'points:check', target)) via = 'grid_worker';
   else if (can(ctx.actor, 'points:review', target)) via = 'committee';
   else {
@@ -150,17 +212,20 @@ export async function declareClaim(
     throw new AppError('forbidden');
   }
   authorize(ctx.actor, 'points:declare', target);
-  const { personId: _, ...rest } = input;
-  return insertClaim(ctx, { ...rest, via, person, home });
+  const out = await insertClaim(ctx, { ...input, via, who });
+  // Consent to public posting may be given with the first claim (and withdrawn later).
+  if (via === 'self' && personId && input.publicConsent !== undefined) {
+    await setConsentFlag(ctx.tx, personId, input.publicConsent);
+  }
+  return out;
 }
 
 /** A claim raised by another module inside its own transaction (a case's hazard report, volunteer hours). */
 export async function raiseSystemClaim(ctx: CommandContext, input: SystemClaim): Promise<ClaimOut> {
   const [existing] = await ctx.tx.select().from(claim).where(eq(claim.sourceKey, input.sourceKey));
   if (existing) return presentClaim(ctx.tx, ctx.actor, existing);
-  const person = await loadPerson(ctx.tx, input.personId);
-  const home = await homeOf(ctx.tx, input.personId);
-  return insertClaim(ctx, { ...input, photoIds: [], via: 'system', person, home });
+  const who = await personClaimant(ctx.tx, input.personId);
+  return insertClaim(ctx, { ...input, photoIds: [], via: 'system', who });
 }
 
 async function insertClaim(
@@ -175,25 +240,22 @@ async function insertClaim(
     via: Declarer;
     sourceKey?: string;
     initialState?: 'submitted' | 'checked';
-    person: Awaited<ReturnType<typeof loadPerson>>;
-    home: Awaited<ReturnType<typeof homeOf>>;
+    who: Claimant;
   },
 ): Promise<ClaimOut> {
-  const { person, home } = input;
-  if (!home) throw new AppError('validation_failed', { reason: 'person has no household' });
+  const { who } = input;
   if (input.deedDate > shanghaiDate()) throw new AppError('deed_in_future');
-  const { rule: r, book } = await ruleInForce(ctx.tx, home.communityPath, input.ruleCode, input.deedDate);
+  const { rule: r, book } = await ruleInForce(ctx.tx, who.communityPath, input.ruleCode, input.deedDate);
   if (!r.declarers.includes(input.via)) throw new AppError('rule_not_declarable', { via: input.via });
-  const mayBe = participantsOf(person.tags);
-  const participant = input.participant ?? mayBe.find((p) => r.participants.includes(p));
-  if (!participant || !mayBe.includes(participant) || !r.participants.includes(participant)) {
+  const participant = input.participant ?? who.participants.find((p) => r.participants.includes(p));
+  if (!participant || !who.participants.includes(participant) || !r.participants.includes(participant)) {
     throw new AppError('rule_not_for_participant');
   }
   // A resident's own declaration needs the photo; a grid worker declaring has seen the deed in person.
   if (r.evidence === 'photo' && input.photoIds.length === 0 && input.via === 'self') {
     throw new AppError('evidence_required');
   }
-  const account = await ensurePersonAccount(ctx.tx, person.id);
+  const account = await who.account(ctx.tx);
   const points = r.pointsPerUnit * input.quantity;
   // Serialise claims of one account so two at once cannot both slip under a cap.
   await ctx.tx.execute(sql`select 1 from points_account where id = ${account.id} for update`);
@@ -202,12 +264,12 @@ async function insertClaim(
   const [row] = await ctx.tx
     .insert(claim)
     .values({
-      districtId: person.districtId,
-      communityId: home.communityId,
-      orgPath: home.orgPath,
-      householdId: home.householdId,
+      districtId: who.districtId,
+      communityId: who.communityId,
+      orgPath: who.orgPath,
+      householdId: who.householdId,
       accountId: account.id,
-      personId: person.id,
+      personId: who.personId,
       participant,
       ruleId: r.id,
       rulebookId: book.id,
@@ -237,8 +299,8 @@ async function insertClaim(
     subjectType: 'claim',
     subjectId: row.id,
     orgPath: row.orgPath,
-    orgUnitId: home.buildingId,
-    summary: `${person.name}：${r.title} ×${input.quantity}（${r.kind === 'deduction' ? '-' : '+'}${points} 分，第 ${book.version} 版细则）`,
+    orgUnitId: who.orgUnitId,
+    summary: `${who.name}：${r.title} ×${input.quantity}（${r.kind === 'deduction' ? '-' : '+'}${points} 分，第 ${book.version} 版细则）`,
   });
   return presentClaim(ctx.tx, ctx.actor, row);
 }
@@ -389,12 +451,22 @@ export async function listClaims({ actor, db }: QueryContext, q: z.infer<typeof 
 }
 
 export async function presentClaim(db: Executor, actor: Actor, c: ClaimRow): Promise<ClaimOut> {
-  const [[r], events, person, names] = await Promise.all([
-    db.select().from(rule).where(eq(rule.id, c.ruleId)),
-    db.select().from(claimEvent).where(eq(claimEvent.claimId, c.id)).orderBy(asc(claimEvent.id)),
-    c.personId ? loadPerson(db, c.personId) : null,
-    nameOrgUnits(db, pathIds(c.orgPath).slice(2)),
-  ]);
+  // One query after another: `db` may be a transaction, whose single connection takes one at a time.
+  const [r] = await db.select().from(rule).where(eq(rule.id, c.ruleId));
+  const events = await db
+    .select()
+    .from(claimEvent)
+    .where(eq(claimEvent.claimId, c.id))
+    .orderBy(asc(claimEvent.id));
+  const claimantName = c.personId
+    ? (await loadPerson(db, c.personId)).name
+    : ((
+        await db
+          .select({ n: pointsAccount.displayName })
+          .from(pointsAccount)
+          .where(eq(pointsAccount.id, c.accountId))
+      )[0]?.n ?? '');
+  const names = await nameOrgUnits(db, pathIds(c.orgPath).slice(2));
   const actions: ClaimAction[] = [];
   for (const a of Object.keys(TRANSITIONS) as ClaimAction[]) {
     if (canMove(c.state as ClaimState, a) && !(await refusal(db, actor, c, a))) actions.push(a);
@@ -412,7 +484,7 @@ export async function presentClaim(db: Executor, actor: Actor, c: ClaimRow): Pro
     description: c.description,
     photoIds: c.photoIds,
     personId: c.personId,
-    claimantName: person?.name ?? '',
+    claimantName,
     participant: c.participant as Participant,
     address: pathIds(c.orgPath)
       .slice(2)

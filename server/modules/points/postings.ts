@@ -69,7 +69,11 @@ export async function publishPosting(
     const person = c.personId ? await loadPerson(ctx.tx, c.personId) : null;
     rows.push({
       claimId: c.id,
-      name: publicName(person?.name ?? a.displayName, a.publicConsent),
+      // Organisations are named in full; people masked, or not at all without consent.
+      name:
+        a.ownerType === 'social_org'
+          ? a.displayName
+          : publicName(person?.name ?? a.displayName, a.publicConsent),
       participant: c.participant as Row['participant'],
       ruleTitle: r.title,
       kind: c.kind as Row['kind'],
