@@ -16,3 +16,9 @@ export function paged<T extends z.ZodType>(item: T) {
     pageSize: z.number().int(),
   });
 }
+
+/**
+ * A yes/no query parameter: "true"/"false"/"1"/"0" from a URL, or a boolean from a typed client.
+ * (`z.coerce.boolean()` would read "false" as true.)
+ */
+export const queryBool = z.union([z.boolean(), z.stringbool()]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allowed, paged, pageQuery } from './common.ts';
+import { allowed, paged, pageQuery, queryBool } from './common.ts';
 
 export const RULE_KINDS = ['base', 'contribution', 'deduction'] as const;
 export const RULE_UNITS = ['time', 'hour', 'item'] as const;
@@ -184,7 +184,7 @@ export const claimOut = z.object({
 export type ClaimOut = z.infer<typeof claimOut>;
 export const claimQuery = pageQuery.extend({
   state: z.enum(CLAIM_STATES).optional(),
-  mine: z.stringbool().optional(),
+  mine: queryBool.optional(),
   /** The actor's work queue: claims waiting for the action their role performs. */
   queue: z.enum(['check', 'review']).optional(),
   orgUnitId: z.uuid().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allowed, paged, pageQuery } from './common.ts';
+import { allowed, paged, pageQuery, queryBool } from './common.ts';
 import { PARTICIPANTS } from './points.ts';
 
 export const ITEM_KINDS = ['service', 'goods', 'privilege'] as const;
@@ -77,7 +77,7 @@ export type ItemOut = z.infer<typeof itemOut>;
 export const itemQuery = pageQuery.extend({
   kind: z.enum(ITEM_KINDS).optional(),
   q: z.string().trim().max(60).optional(),
-  affordable: z.stringbool().optional(),
+  affordable: queryBool.optional(),
   providerId: z.uuid().optional(),
   status: z.enum(['active', 'archived']).optional(),
 });
@@ -114,7 +114,7 @@ export const redemptionOut = z.object({
 export type RedemptionOut = z.infer<typeof redemptionOut>;
 export const redemptionQuery = pageQuery.extend({
   state: z.enum(REDEMPTION_STATES).optional(),
-  mine: z.stringbool().optional(),
+  mine: queryBool.optional(),
   itemId: z.uuid().optional(),
   providerId: z.uuid().optional(),
 });

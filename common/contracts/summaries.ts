@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allowed } from './common.ts';
+import { allowed, queryBool } from './common.ts';
 import { PARTICIPANTS, RULE_KINDS } from './points.ts';
 
 // 一季一汇总 (quarterly_summary) and 一年一表彰 (annual_awards): the contracts the summary page, its Excel
@@ -13,7 +13,7 @@ export const summaryQuery = z.object({
   orgUnitId: z.uuid(),
   quarter: quarterParam,
   /** The printable variant: contributors' names as on the public board (田*明, or unnamed). */
-  masked: z.stringbool().default(false),
+  masked: queryBool.default(false),
 });
 export type SummaryQuery = z.infer<typeof summaryQuery>;
 
