@@ -10,11 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const tags = () => text('tags').array().notNull().default(sql`'{}'::text[]`);
+import { createdAt, id, textArray, updatedAt } from '../../db/columns.ts';
 
 /**
  * district → subdistrict → community → compound → building. `path` is the materialised path of ids,
@@ -54,7 +50,7 @@ export const household = pgTable(
     unitNo: text('unit_no').notNull().default(''),
     room: text('room').notNull(),
     floorAreaM2: numeric('floor_area_m2', { precision: 10, scale: 2 }),
-    tags: tags(),
+    tags: textArray('tags'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -79,7 +75,7 @@ export const person = pgTable(
     idNumber: text('id_number'),
     gender: text('gender'),
     birthYear: integer('birth_year'),
-    tags: tags(),
+    tags: textArray('tags'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -185,7 +181,7 @@ export const department = pgTable('department', {
   code: text('code').notNull(),
   name: text('name').notNull(),
   dutyPhone: text('duty_phone').notNull(),
-  responsibilities: text('responsibilities').array().notNull().default(sql`'{}'::text[]`),
+  responsibilities: textArray('responsibilities'),
   createdAt: createdAt(),
 });
 

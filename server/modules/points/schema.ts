@@ -11,10 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const textArray = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
+import { createdAt, id, textArray } from '../../db/columns.ts';
 
 /** 居民公约: the convention text a community (or a subdistrict, for all its communities) publishes. */
 export const convention = pgTable(

@@ -1,8 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+import { createdAt, id, textArray } from '../../db/columns.ts';
 
 /**
  * Who offers items: the community itself, a partner unit, and later a merchant or a property
@@ -37,7 +34,7 @@ export const shopItem = pgTable(
     kind: text('kind').notNull(), // service | goods | privilege
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
-    photoIds: text('photo_ids').array().notNull().default(sql`'{}'::text[]`),
+    photoIds: textArray('photo_ids'),
     pricePoints: integer('price_points').notNull(),
     cashValueFen: integer('cash_value_fen').notNull(),
     /** Null: unlimited. */
