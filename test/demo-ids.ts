@@ -1,4 +1,4 @@
-import { and, eq, like, ne } from 'drizzle-orm';
+import { and, asc, eq, like, ne } from 'drizzle-orm';
 import type { Executor } from '../server/db/client.ts';
 import { household, householdMember, orgUnit, person } from '../server/modules/org/schema.ts';
 
@@ -23,6 +23,7 @@ export async function demoLandmarks(db: Executor) {
       .select()
       .from(household)
       .where(and(eq(household.orgPath, path), not ? ne(household.id, not) : undefined))
+      .orderBy(asc(household.unitNo), asc(household.room))
       .limit(1);
     return rows[0];
   };
@@ -35,12 +36,15 @@ export async function demoLandmarks(db: Executor) {
     .select()
     .from(orgUnit)
     .where(and(eq(orgUnit.parentId, buildingUnit.parentId!), ne(orgUnit.id, buildingUnit.id)))
+    .orderBy(asc(orgUnit.name))
     .limit(1);
   const firstUnder = async (prefix: string) => {
     const [h] = await db
       .select()
       .from(household)
       .where(like(household.orgPath, `${prefix}%`))
+      // Ordered as the household list orders, so "the first" is the same row on every database.
+      .orderBy(asc(household.orgPath), asc(household.unitNo), asc(household.room))
       .limit(1);
     return h;
   };
