@@ -153,7 +153,9 @@ const setWinners = (cookie: string, id: string, winners: { accountId: string; ci
 const publish = (cookie: string, id: string) =>
   t.call({ method: 'POST', url: `/api/points/awards/${id}/publish`, cookie });
 const audits = async (id: string) =>
-  (await t.db.select().from(auditEvent).where(eq(auditEvent.subjectId, id))).map((e) => e.action);
+  (await t.db.select().from(auditEvent).where(eq(auditEvent.subjectId, id)).orderBy(auditEvent.seq)).map(
+    (e) => e.action,
+  );
 
 describe('creating award categories', () => {
   it('401, 403 without the review role, 403 in scope but not allowed, 404 out of scope; nothing written', async () => {
