@@ -7,7 +7,7 @@ import { LangSwitch } from '../components/lang-switch.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
 import { Brand } from './brand.tsx';
 import { activeEntry, MENU_GROUPS, visibleMenu } from './menu.ts';
-import { canUseDesktop, hasRole, useMe } from './session.ts';
+import { canUseDesktop, hasRole, homePath, useMe } from './session.ts';
 
 /** The admin shell: red header, a Sider menu built from ADMIN_MENU, pages in the content area. */
 export function DesktopShell() {
@@ -29,9 +29,10 @@ export function DesktopShell() {
     })).filter((g) => g.children.length > 0);
   }, [me.permissions, t]);
 
-  // A resident's home is the phone shell; a desktop page typed in by one says "no access" instead.
+  // A resident's home is the phone shell (a provider's, its counter); a desktop page typed in by one
+  // says "no access" instead.
   if (!canUseDesktop(me)) {
-    if (/^\/admin\/?$/.test(location.pathname)) return <Navigate to="/m" replace />;
+    if (/^\/admin\/?$/.test(location.pathname)) return <Navigate to={homePath(me)} replace />;
     return (
       <div className="linli-fill-center" style={{ minHeight: '100vh' }} data-testid="forbidden">
         <Result
@@ -39,7 +40,7 @@ export function DesktopShell() {
           title={t('common.forbidden')}
           subTitle={t('common.forbiddenHint')}
           extra={
-            <Button type="primary" onClick={() => navigate('/m', { replace: true })}>
+            <Button type="primary" onClick={() => navigate(homePath(me), { replace: true })}>
               {t('common.backHome')}
             </Button>
           }

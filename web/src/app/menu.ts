@@ -1,7 +1,9 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   ClusterOutlined,
   DashboardOutlined,
   BookOutlined,
@@ -14,8 +16,11 @@ import {
   NotificationOutlined,
   ProfileOutlined,
   ReadOutlined,
+  ScanOutlined,
   ShopOutlined,
+  ShoppingOutlined,
   TrophyOutlined,
+  UnorderedListOutlined,
   UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -27,7 +32,7 @@ import { lazyPage } from './lazy-page.ts';
 type MenuLabel = `menu.${Exclude<keyof typeof zhCN.menu, 'group'>}`;
 type Page = LazyExoticComponent<ComponentType>;
 
-export type MenuGroup = 'overview' | 'org' | 'party' | 'points' | 'system';
+export type MenuGroup = 'overview' | 'org' | 'party' | 'points' | 'shop' | 'system';
 
 /**
  * One entry of the admin shell: a Sider item and the routes under it. Later modules add their entries
@@ -52,6 +57,7 @@ export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${keyof typeof zh
   { key: 'org', label: 'menu.group.org' },
   { key: 'party', label: 'menu.group.party' },
   { key: 'points', label: 'menu.group.points' },
+  { key: 'shop', label: 'menu.group.shop' },
   { key: 'system', label: 'menu.group.system' },
 ];
 
@@ -255,6 +261,51 @@ export const ADMIN_MENU: MenuEntry[] = [
         page: lazyPage(() => import('../pages/points/award-detail-page.tsx'), 'AwardDetailPage'),
       },
     ],
+  },
+  {
+    key: 'shop-items',
+    group: 'shop',
+    label: 'menu.shopItems',
+    icon: ShoppingOutlined,
+    permission: 'shop:manage',
+    path: 'shop/items',
+    page: lazyPage(() => import('../pages/shop/items-page.tsx'), 'ItemsPage'),
+  },
+  {
+    key: 'shop-orders',
+    group: 'shop',
+    label: 'menu.shopOrders',
+    icon: UnorderedListOutlined,
+    permission: 'shop:manage',
+    path: 'shop/redemptions',
+    page: lazyPage(() => import('../pages/shop/orders-page.tsx'), 'OrdersPage'),
+  },
+  {
+    key: 'shop-counter',
+    group: 'shop',
+    label: 'menu.shopCounter',
+    icon: ScanOutlined,
+    permission: 'shop:manage',
+    path: 'shop/counter',
+    page: lazyPage(() => import('../pages/shop/counter-page.tsx'), 'CounterPage'),
+  },
+  {
+    key: 'shop-figures',
+    group: 'shop',
+    label: 'menu.shopFigures',
+    icon: BarChartOutlined,
+    permission: 'shop:figures',
+    path: 'shop/figures',
+    page: lazyPage(() => import('../pages/shop/figures-page.tsx'), 'FiguresPage'),
+  },
+  {
+    key: 'shop-settlements',
+    group: 'shop',
+    label: 'menu.shopSettlements',
+    icon: AccountBookOutlined,
+    permission: 'shop:figures',
+    path: 'shop/settlements',
+    page: lazyPage(() => import('../pages/shop/settlements-page.tsx'), 'SettlementsPage'),
   },
   {
     key: 'audit',

@@ -30,6 +30,15 @@ const PhoneDeclareForPage = lazyPage(
 const PhoneClaimPage = lazyPage(() => import('../pages/points/phone-claim-page.tsx'), 'PhoneClaimPage');
 const PhonePostingPage = lazyPage(() => import('../pages/points/phone-posting-page.tsx'), 'PhonePostingPage');
 const PhoneCheckPage = lazyPage(() => import('../pages/points/phone-check-page.tsx'), 'PhoneCheckPage');
+// 积分超市 on the phone: the resident's shop and vouchers, the provider's counter.
+const PhoneShopPage = lazyPage(() => import('../pages/shop/phone-shop-page.tsx'), 'PhoneShopPage');
+const PhoneItemPage = lazyPage(() => import('../pages/shop/phone-item-page.tsx'), 'PhoneItemPage');
+const PhoneRedemptionsPage = lazyPage(
+  () => import('../pages/shop/phone-redemptions-page.tsx'),
+  'PhoneRedemptionsPage',
+);
+const PhoneVoucherPage = lazyPage(() => import('../pages/shop/phone-voucher-page.tsx'), 'PhoneVoucherPage');
+const PhoneCounterPage = lazyPage(() => import('../pages/shop/phone-counter-page.tsx'), 'PhoneCounterPage');
 // 公示栏: public pages, no session; their own light shell.
 const BoardShell = lazyPage(() => import('../pages/board/board-shell.tsx'), 'BoardShell');
 const BoardIndexPage = lazyPage(() => import('../pages/board/board-index-page.tsx'), 'BoardIndexPage');
@@ -101,6 +110,12 @@ const router = createBrowserRouter([
       { path: 'points/claims/:id', element: phone('points:read', PhoneClaimPage) },
       { path: 'points/posting', element: phone('points:read', PhonePostingPage) },
       { path: 'points/check', element: phone('points:check', PhoneCheckPage) },
+      { path: 'shop', element: phone('shop:read', PhoneShopPage) },
+      { path: 'shop/items/:id', element: phone('shop:read', PhoneItemPage) },
+      { path: 'shop/redemptions', element: phone('shop:redeem', PhoneRedemptionsPage) },
+      { path: 'shop/redemptions/:id', element: phone('shop:redeem', PhoneVoucherPage) },
+      // Provider staff (shop:fulfil) or community shop staff (shop:manage): the page checks either.
+      { path: 'shop/counter', Component: PhoneCounterPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

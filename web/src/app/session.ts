@@ -44,16 +44,21 @@ export function can(me: Me | null | undefined, p: Permission): boolean {
   return !!me?.permissions.includes(p);
 }
 
-const PHONE_ROLES: readonly Role[] = ['resident', 'grid_worker'];
+const PHONE_ROLES: readonly Role[] = ['resident', 'grid_worker', 'provider_staff'];
 
-/** Residents and grid workers work in the field, on a phone; everyone else at a desk. */
+/** Residents, grid workers and providers' counter staff work on a phone; everyone else at a desk. */
 export function isPhoneFirst(me: Me): boolean {
   return me.roles.length > 0 && me.roles.every((r) => PHONE_ROLES.includes(r.role));
 }
 
-/** Only residents have nothing to do on the desktop shell. */
+/** Residents and providers' counter staff have nothing to do on the desktop shell. */
 export function canUseDesktop(me: Me): boolean {
-  return me.roles.some((r) => r.role !== 'resident');
+  return me.roles.some((r) => r.role !== 'resident' && r.role !== 'provider_staff');
+}
+
+/** A provider's counter staff only fulfil vouchers (核销): the counter is their home page. */
+export function isCounterStaff(me: Me): boolean {
+  return me.roles.length > 0 && me.roles.every((r) => r.role === 'provider_staff');
 }
 
 export function hasRole(me: Me, role: Role): boolean {
@@ -61,5 +66,6 @@ export function hasRole(me: Me, role: Role): boolean {
 }
 
 export function homePath(me: Me): string {
+  if (isCounterStaff(me)) return '/m/shop/counter';
   return isPhoneFirst(me) ? '/m' : '/admin';
 }

@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { orgApi, orgKeys } from '../../api/org.ts';
-import { hasRole, useMe } from '../../app/session.ts';
+import { hasRole, isCounterStaff, useMe } from '../../app/session.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { PhonePointsTiles } from '../points/phone-points-tiles.tsx';
+import { PhoneShopTiles } from '../shop/phone-shop-tiles.tsx';
 import { HouseholdCard } from './household-card.tsx';
 
 /** The phone home: "我的家" for a resident, household search for a grid worker (both if both). */
@@ -21,11 +22,12 @@ export function PhoneHomePage() {
     <>
       <Typography.Text type="secondary">{t('phone.hello', { name: me.user.displayName })}</Typography.Text>
       <PhonePointsTiles />
+      <PhoneShopTiles />
       {worker && <WorkerSearch />}
       {homes.map((id) => (
         <MyHome key={id} householdId={id} />
       ))}
-      {!worker && homes.length === 0 && (
+      {!worker && homes.length === 0 && !isCounterStaff(me) && (
         <Card>
           <Result status="info" title={t('phone.noHousehold')} subTitle={t('phone.noHouseholdHint')} />
         </Card>
