@@ -120,6 +120,18 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/shop/settlements': 'signed_in',
   'GET /api/shop/settlements/export': 'signed_in',
 
+  // Cases (四单、三事三议、吹哨报到): the commands check reporter, checker, level, assignee and department.
+  'GET /api/cases/categories': 'signed_in',
+  'GET /api/cases/duplicates': 'cases:report',
+  'POST /api/cases': 'cases:report',
+  'GET /api/cases': 'cases:read',
+  'GET /api/cases/whistles': 'cases:report_in',
+  'GET /api/cases/:id': 'signed_in',
+  'POST /api/cases/:id/transitions': 'signed_in',
+  'POST /api/cases/:id/whistles': 'cases:whistle',
+  'POST /api/cases/whistles/:id/report-in': 'cases:report_in',
+  'POST /api/cases/whistles/:id/result': 'cases:report_in',
+
   'GET /api/rosters/template': 'roster:import',
   'POST /api/rosters/imports': 'roster:import',
   'GET /api/rosters/imports/:id': 'roster:import',

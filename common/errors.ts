@@ -223,6 +223,50 @@ export const ERRORS = {
     en: 'This voucher was already used, cancelled or has expired',
   },
   voucher_expired: { status: 409, zh: '该兑换券已过期', en: 'This voucher has expired' },
+  // Cases: 四单、三事三议、吹哨报到.
+  case_category_unknown: {
+    status: 422,
+    zh: '没有该事项类别，或该类别不适用于此类事件',
+    en: 'No such case category, or it is not for this kind of case',
+  },
+  case_place_invalid: {
+    status: 422,
+    zh: '事发地点须为楼栋、小区或社区，且在您的范围内',
+    en: 'The place must be a building, compound or community within your reach',
+  },
+  not_case_checker: {
+    status: 403,
+    zh: '只有该楼栋所在网格的网格员可以核实',
+    en: 'Only the grid worker of this building may check the case',
+  },
+  not_case_level: {
+    status: 403,
+    zh: '该事项不在您这一级的待办中',
+    en: 'This case is not in the queue of your level',
+  },
+  not_case_assignee: { status: 403, zh: '只有接单方可以办理', en: 'Only the assignee may do this' },
+  not_case_reporter: { status: 403, zh: '只有报事人可以评价', en: 'Only the reporter may do this' },
+  case_top_level: {
+    status: 409,
+    zh: '社区公事已是最高一级，请吹哨上报职能部门',
+    en: 'Community affairs are the top level; whistle a department instead',
+  },
+  case_duplicate_target: {
+    status: 422,
+    zh: '请选择同一社区中另一件未关闭的事项作为合并对象',
+    en: 'Choose another open case of the same community to merge into',
+  },
+  case_field_required: {
+    status: 422,
+    zh: '此操作缺少必填内容',
+    en: 'This action needs more information',
+  },
+  department_unknown: { status: 422, zh: '找不到该职能部门', en: 'No such department' },
+  whistle_not_pending: {
+    status: 409,
+    zh: '该吹哨事项已报到或已办结',
+    en: 'This whistle has already been reported in or resolved',
+  },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -27,6 +27,13 @@ export const PERMISSIONS = [
   'shop:fulfil',
   'shop:manage',
   'shop:figures',
+  'cases:report',
+  'cases:read',
+  'cases:check',
+  'cases:handle',
+  'cases:accept',
+  'cases:whistle',
+  'cases:report_in',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -53,6 +53,7 @@ const ADMIN: Permission[] = [
   'shop:read',
   'shop:manage',
   'shop:figures',
+  'cases:read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -64,8 +65,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'points:object',
     'shop:read',
     'shop:redeem',
+    'cases:report',
+    'cases:read',
+    'cases:accept',
   ],
-  building_leader: ['org:read', 'party:read', 'grid:read', 'department:read'],
+  building_leader: [
+    'org:read',
+    'party:read',
+    'grid:read',
+    'department:read',
+    'file:upload',
+    'cases:report',
+    'cases:read',
+    'cases:handle',
+    'cases:accept',
+  ],
   grid_worker: [
     ...READ_ORG,
     'org:write',
@@ -75,8 +89,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'points:check',
     'shop:read',
     'shop:redeem',
+    'cases:report',
+    'cases:read',
+    'cases:check',
+    'cases:accept',
   ],
-  compound_secretary: [...READ_ORG],
+  compound_secretary: [
+    ...READ_ORG,
+    'file:upload',
+    'cases:report',
+    'cases:read',
+    'cases:handle',
+    'cases:accept',
+  ],
   community_staff: [
     ...EDIT_ORG,
     'person:reveal_id',
@@ -85,6 +110,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'shop:read',
     'shop:manage',
     'shop:figures',
+    'file:upload',
+    'cases:report',
+    'cases:read',
+    'cases:handle',
+    'cases:whistle',
   ],
   points_committee: [
     ...READ_ORG,
@@ -96,7 +126,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   subdistrict_admin: ADMIN,
   district_admin: ADMIN,
-  department_staff: ['department:read'],
+  department_staff: ['department:read', 'file:upload', 'cases:report_in'],
   system_admin: ADMIN,
   // Staff of a partner unit, merchant or property company: fulfil their own provider's vouchers.
   provider_staff: ['shop:fulfil'],

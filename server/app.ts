@@ -22,6 +22,7 @@ import { appliedMigrationCount, latestMigrationTag } from './db/migrate.ts';
 import { orgRoutes, nameOrgUnits, rosterRoutes, structureRoutes } from './modules/org/index.ts';
 import { boardRoutes, pointsRoutes, summaryRoutes } from './modules/points/index.ts';
 import { figuresRoutes, shopRoutes } from './modules/shop/index.ts';
+import { casesRoutes } from './modules/cases/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
 import { fileRoutes } from './platform/file-routes.ts';
 import { testHookRoutes } from './test-hooks.ts';
@@ -121,6 +122,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(figuresRoutes);
   await app.register(summaryRoutes);
   await app.register(boardRoutes);
+  await app.register(casesRoutes);
   await app.register(fileRoutes, { storage: localStorage(path.join(config.dataDir, 'files')) });
 
   if (config.testHooks) await app.register(testHookRoutes);

@@ -3,3 +3,4 @@ export * from '../platform/schema.ts';
 export * from '../modules/org/schema.ts';
 export * from '../modules/points/schema.ts';
 export * from '../modules/shop/schema.ts';
+export * from '../modules/cases/schema.ts';

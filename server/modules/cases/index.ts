@@ -1,0 +1,8 @@
+// The cases module owns the demand loop of the seed: 群众点单、社区派单、党员接单、群众评单 (the four
+// orders), the grid worker's check (网格初核) that earns a resident points for a valid hazard or
+// suggestion, 三事三议 (家事 at the building, 众事 at the compound, 公事 at the community, each level
+// able to pass a case up), and 社区吹哨、部门报到 with escalation to the subdistrict and the tiered
+// handling figure (resolved_locally / escalated). Other modules import only from this file.
+export { casesRoutes } from './routes.ts';
+export { runCaseJobs } from './jobs.ts';
+export { DEFAULT_CATEGORIES, categoriesAt } from './categories.ts';

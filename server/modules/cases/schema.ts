@@ -1,0 +1,152 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, textArray, updatedAt } from '../../db/columns.ts';
+
+/**
+ * A community's (or subdistrict's, district's) own version of a case category: its SLAs and the points
+ * rule a valid report earns. Without a row, the built-in catalogue in categories.ts applies.
+ */
+export const caseCategory = pgTable(
+  'case_category',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kinds: textArray('kinds'),
+    ruleCode: text('rule_code'),
+    checkHours: integer('check_hours').notNull(),
+    acceptHours: integer('accept_hours').notNull(),
+    resolveHours: integer('resolve_hours').notNull(),
+    respondHours: integer('respond_hours').notNull(),
+    rateDays: integer('rate_days').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('case_category_code_idx').on(t.orgPath, t.code)],
+);
+
+/** A case (群众点单): from report through check, the three matters, the four orders, to rating. */
+export const civicCase = pgTable(
+  'civic_case',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    communityId: uuid('community_id').notNull(),
+    /** The place: a building, compound or community. */
+    orgUnitId: uuid('org_unit_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** The reporter's household, when a resident reported it. */
+    householdId: uuid('household_id'),
+    kind: text('kind').notNull(),
+    categoryCode: text('category_code').notNull(),
+    categoryName: text('category_name').notNull(),
+    description: text('description').notNull(),
+    photoIds: textArray('photo_ids'),
+    address: text('address'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    anonymous: boolean('anonymous').notNull().default(false),
+    reporterUserId: uuid('reporter_user_id'),
+    reporterPersonId: uuid('reporter_person_id'),
+    reporterName: text('reporter_name').notNull(),
+    reportedVia: text('reported_via').notNull(), // resident | party_member | grid_worker | building_leader | staff
+    state: text('state').notNull(),
+    matterLevel: text('matter_level'), // building | compound | community
+    duplicateOfId: uuid('duplicate_of_id'),
+    checkedBy: uuid('checked_by'),
+    checkDueAt: timestamp('check_due_at', { withTimezone: true }).notNull(),
+    dispatcherUserId: uuid('dispatcher_user_id'),
+    assigneeType: text('assignee_type'),
+    assigneePersonId: uuid('assignee_person_id'),
+    assigneeRef: text('assignee_ref'),
+    assigneeName: text('assignee_name'),
+    acceptDueAt: timestamp('accept_due_at', { withTimezone: true }),
+    resolveDueAt: timestamp('resolve_due_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    rateDays: integer('rate_days').notNull().default(7),
+    rating: integer('rating'),
+    ratingComment: text('rating_comment'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closeReason: text('close_reason'), // rated | unrated
+    resolution: text('resolution'), // resolved_locally | escalated
+    /** A whistle went overdue and the subdistrict was called in. */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** The meeting whose agenda carries the case (deliberation module, later). */
+    meetingId: uuid('meeting_id'),
+    pointsClaimId: text('points_claim_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('civic_case_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('civic_case_state_idx').on(t.communityId, t.state),
+    index('civic_case_category_idx').on(t.categoryCode, t.createdAt),
+    index('civic_case_reporter_idx').on(t.reporterUserId),
+  ],
+);
+
+/** The case's timeline: every transition, who made it, with notes and photos. */
+export const caseEvent = pgTable(
+  'case_event',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => civicCase.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name').notNull(),
+    note: text('note'),
+    photoIds: textArray('photo_ids'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('case_event_case_idx').on(t.caseId, t.id)],
+);
+
+/** 社区吹哨、部门报到: one row per department whistled for a case. */
+export const caseWhistle = pgTable(
+  'case_whistle',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => civicCase.id, { onDelete: 'cascade' }),
+    districtId: uuid('district_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    departmentId: uuid('department_id').notNull(),
+    departmentName: text('department_name').notNull(),
+    summary: text('summary').notNull(),
+    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    respondDueAt: timestamp('respond_due_at', { withTimezone: true }).notNull(),
+    state: text('state').notNull(), // whistled | reported_in | resolved
+    whistledBy: uuid('whistled_by'),
+    reportedInBy: uuid('reported_in_by'),
+    reportedInAt: timestamp('reported_in_at', { withTimezone: true }),
+    actionTaken: text('action_taken'),
+    result: text('result'),
+    resolvedBy: uuid('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    escalatedToId: uuid('escalated_to_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('case_whistle_department_idx').on(t.departmentId, t.state),
+    uniqueIndex('case_whistle_once_idx').on(t.caseId, t.departmentId),
+  ],
+);
