@@ -159,6 +159,8 @@ export async function screenshot(page: Page, name: string, fullPage = true) {
   // Fonts and chart animations settle before the picture is taken.
   // Evaluated as a string: this file is type-checked without DOM types.
   await page.evaluate('document.fonts.ready');
+  // From the top: a sticky header would otherwise be drawn wherever the page was scrolled to.
+  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }

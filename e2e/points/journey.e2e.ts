@@ -27,6 +27,8 @@ async function photosLoaded(page: Page) {
   throw new Error('evidence photos did not load');
 }
 
+const A4 = { width: 794, height: 1123 };
+
 type Posting = { id: string; communityId: string; period: string; closesAt: string };
 
 // The issue's journey: 田志明 reports a dead stairwell light (C03) with a photo on his phone → the
@@ -194,8 +196,11 @@ describe('points: a hazard report from the phone to the balance', () => {
       await screenshot(board, phone ? 'board-phone' : 'board-desktop');
       if (phone) expect(await scrollWidth(board)).toBeLessThanOrEqual(PHONE.width);
       else {
+        // The print preview on an A4-wide page (210 mm at 96 dpi), as the community worker prints it.
+        await board.setViewportSize(A4);
         await board.emulateMedia({ media: 'print' });
         await screenshot(board, 'board-print');
+        expect(await board.getByTestId('board-print').isVisible()).toBe(false);
         await board.emulateMedia({ media: 'screen' });
         await board.goto(`/board/${posting.communityId}/postings/${posting.id}`);
         await board.getByTestId('board-row-name').first().waitFor();

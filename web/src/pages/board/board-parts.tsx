@@ -63,11 +63,55 @@ export function QrCode({ qr }: { qr: { url: string; svg: string } }) {
   );
 }
 
-/** Posted rows exactly as published: masked names, never a room or a phone. */
+/**
+ * Posted rows exactly as published: masked names, never a room or a phone. A table on paper and wide
+ * screens, a list on a phone (CSS picks one, so printing from a phone still gets the table).
+ */
 export function PostingRowsTable({ rows }: { rows: Row[] }) {
   const { t } = useTranslation();
   const labels = usePointsLabels();
   const total = rows.filter((r) => !r.revoked).reduce((s, r) => s + r.points, 0);
+  return (
+    <>
+      <div className="linli-rows-list" data-testid="board-posting-list">
+        {rows.map((r, i) => (
+          <div key={r.claimId} className="linli-phone-card-row linli-rows-item">
+            <div>
+              <Typography.Text strong delete={r.revoked}>
+                {i + 1}. {r.name}
+              </Typography.Text>
+              <span className="linli-muted" style={{ marginLeft: 6 }}>
+                {labels.participant(r.participant)}
+              </span>
+              <div style={{ wordBreak: 'break-word' }}>{r.ruleTitle}</div>
+              <div className="linli-muted">{r.deedDate}</div>
+            </div>
+            <div style={{ textAlign: 'right' }}>
+              <Typography.Text strong delete={r.revoked}>
+                {signed(r.points)}
+              </Typography.Text>
+              <div>
+                <KindTag kind={r.kind} />
+              </div>
+            </div>
+          </div>
+        ))}
+        {rows.length > 0 && (
+          <div className="linli-rows-item" style={{ textAlign: 'right' }}>
+            {t('board.total', { points: signed(total) })}
+          </div>
+        )}
+      </div>
+      <div className="linli-rows-table">
+        <RowsTable rows={rows} total={total} />
+      </div>
+    </>
+  );
+}
+
+function RowsTable({ rows, total }: { rows: Row[]; total: number }) {
+  const { t } = useTranslation();
+  const labels = usePointsLabels();
   return (
     <Table<Row>
       rowKey="claimId"

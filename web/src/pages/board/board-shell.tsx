@@ -24,7 +24,7 @@ export function BoardShell() {
           <Outlet />
         </Suspense>
       </main>
-      <footer className="linli-board-footer">{t('app.footer')}</footer>
+      <footer className="linli-board-footer">{t('board.footer')}</footer>
     </div>
   );
 }

@@ -77,6 +77,7 @@ const EVENT_COLORS: Record<string, string> = {
   reject: 'red',
   revoke: 'red',
   withdraw: 'gray',
+  objection_dismissed: 'green',
 };
 
 /** 办理进度: every move of the claim, who made it and why, oldest first. */

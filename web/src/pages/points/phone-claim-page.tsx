@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type ClaimOut, pointsApi, pointsKeys } from '../../api/points.ts';
+import { hasRole, useMe } from '../../app/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ClaimActions } from './claim-actions.tsx';
@@ -13,11 +14,12 @@ import { usePointsLabels } from './points-labels.ts';
 /** /m/points/claims/:id — one claim: what, how many points, photos, its timeline and my moves. */
 export function PhoneClaimPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const { id = '' } = useParams();
   const claim = useQuery({ queryKey: pointsKeys.claim(id), queryFn: () => pointsApi.claim(id) });
   return (
     <>
-      <PhoneTitle title={t('points.timeline')} back="/m/points" />
+      <PhoneTitle title={t('points.claimDetail')} back={hasRole(me, 'resident') ? '/m/points' : '/m'} />
       <QueryState
         query={claim}
         notFoundTitle={t('points.claimNotFound')}

@@ -140,7 +140,7 @@ function RulebookDetail({ book: b }: { book: RulebookOut }) {
           <Descriptions.Item label={t('rulebooks.publisher')}>{b.orgUnitName}</Descriptions.Item>
           <Descriptions.Item label={t('rulebooks.effectiveFrom')}>{b.effectiveFrom ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('rulebooks.effectiveTo')}>{b.effectiveTo ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('rulebooks.caps')}>
+          <Descriptions.Item label={t('rulebooks.ruleCount')}>
             {t('rulebooks.rulesCount', { count: ruleCount })}
           </Descriptions.Item>
         </Descriptions>

@@ -47,16 +47,22 @@ export function VersionStatusTag({
 /** 章 → 条 → 规则: the rulebook as residents read it; a draft's rules can be edited in place. */
 export function RulebookView({ book, onEditRule }: { book: Book; onEditRule?: (rule: RuleOut) => void }) {
   const { t } = useTranslation();
+  // Articles are numbered through the whole rulebook (第一章 第1–3条, 第二章 第4条 …), as regulations are.
+  const firstArticle = book.chapters.map((_, i) =>
+    book.chapters.slice(0, i).reduce((n, c) => n + c.articles.length, 1),
+  );
   return (
     <div className="linli-rulebook" data-testid="rulebook-view">
-      {book.chapters.map((c) => (
+      {book.chapters.map((c, ci) => (
         <section key={c.id} className="linli-rulebook-chapter">
           <Typography.Title level={5} style={{ marginTop: 0 }}>
             {t('rulebooks.chapter', { no: c.no, title: c.title })}
           </Typography.Title>
-          {c.articles.map((a) => (
+          {c.articles.map((a, ai) => (
             <div key={a.id} className="linli-rulebook-article">
-              <Typography.Text strong>{t('rulebooks.article', { no: a.no, title: a.title })}</Typography.Text>
+              <Typography.Text strong>
+                {t('rulebooks.article', { no: firstArticle[ci] + ai, title: a.title })}
+              </Typography.Text>
               {a.body && (
                 <Typography.Paragraph style={{ margin: '4px 0 8px' }}>{a.body}</Typography.Paragraph>
               )}

@@ -277,10 +277,9 @@ function SummaryView({ summary: s }: { summary: SummaryOut }) {
             />
           </Card>
           <Card title={t('summary.redemptions')}>
-            <Statistic
-              value={s.redemptions.count}
-              suffix={`· ${t('points.pts', { points: s.redemptions.points })}`}
-            />
+            <Typography.Text style={{ fontSize: 20 }}>
+              {t('summary.redemptionValue', { count: s.redemptions.count, points: s.redemptions.points })}
+            </Typography.Text>
           </Card>
         </Col>
       </Row>

@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTICIPANTS } from '../../../../common/contracts/points.ts';
 import { ITEM_KINDS, itemIn, LIMIT_PERIODS } from '../../../../common/contracts/shop.ts';
@@ -79,6 +80,11 @@ export function ItemFormModal({ item, onClose }: { item?: ItemOut; onClose: () =
     queryFn: () => orgApi.searchUnits({ kind: 'community' }),
     enabled: !item,
   });
+  // The staff's own community, once it is known, is where a new item is offered unless they choose.
+  useEffect(() => {
+    if (!item && community && !form.getFieldValue('communityIds')?.length)
+      form.setFieldValue('communityIds', [community.id]);
+  }, [item, community, form]);
   const kind = Form.useWatch('kind', form) ?? item?.kind;
   const unlimitedStock = Form.useWatch('unlimitedStock', form);
   const limited = Form.useWatch('limited', form) ?? item?.limitPerPerson !== null;
