@@ -26,7 +26,10 @@ describe('shop: community staff run the catalogue and the orders on the desktop'
     await page.waitForURL(/\/admin$/);
     await page.getByRole('menuitem', { name: '商品管理' }).click();
     await page.waitForURL(/\/admin\/shop\/items/);
-    await page.locator('.ant-table-row', { hasText: '家政服务（2小时）' }).waitFor();
+    await page
+      .getByTestId('items-table')
+      .locator('.ant-table-row', { hasText: '家政服务（2小时）' })
+      .waitFor();
     await screenshot(page, 'shop-desktop-items');
 
     // 上架: a community-run item, limited stock, 1 point.
@@ -52,7 +55,7 @@ describe('shop: community staff run the catalogue and the orders on the desktop'
     expect(res.status()).toBe(200);
     const item = (await res.json()) as ShopItem & { stock: number; cashValueFen: number; kind: string };
     expect(item).toMatchObject({ title, pricePoints: 1, cashValueFen: 250, stock: 5, kind: 'goods' });
-    const row = page.locator('.ant-table-row', { hasText: title });
+    const row = page.getByTestId('items-table').locator('.ant-table-row', { hasText: title });
     await row.waitFor();
     expect(await textOf(row)).toContain('¥2.50');
 
@@ -88,7 +91,9 @@ describe('shop: community staff run the catalogue and the orders on the desktop'
     // 兑换订单: cancel it with a reason; the point goes back.
     await page.getByRole('menuitem', { name: '兑换订单' }).click();
     await page.waitForURL(/\/admin\/shop\/redemptions/);
-    const order = page.locator('.ant-table-row', { hasText: redeemed.body.voucherCode });
+    const order = page
+      .getByTestId('orders-table')
+      .locator('.ant-table-row', { hasText: redeemed.body.voucherCode });
     await order.waitFor();
     expect(await textOf(order)).toContain('待使用');
     await order.getByTestId('order-cancel').click();

@@ -266,7 +266,9 @@ describe('shop: 田先生 redeems 家政服务 and the provider fulfils it', () 
 
     await page.getByRole('menuitem', { name: '兑换订单' }).click();
     await page.waitForURL(/\/admin\/shop\/redemptions/);
-    const order = page.locator('.ant-table-row', { hasText: redemption.voucherCode });
+    const order = page
+      .getByTestId('orders-table')
+      .locator('.ant-table-row', { hasText: redemption.voucherCode });
     await order.waitFor();
     expect(await textOf(order)).toContain('田志明');
     expect(await textOf(order)).toContain('已核销');

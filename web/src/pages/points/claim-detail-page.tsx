@@ -81,7 +81,7 @@ function ClaimDetail({ claim: c }: { claim: ClaimOut }) {
                 <ClaimPhotos ids={c.photoIds} size={120} />
               </Descriptions.Item>
               {c.postingId && (
-                <Descriptions.Item label={t('menu.pointsPostings')} span={2}>
+                <Descriptions.Item label={t('posting.title')} span={2}>
                   <Link to={`/admin/points/postings/${c.postingId}`}>{t('common.detail')}</Link>
                 </Descriptions.Item>
               )}

@@ -66,7 +66,16 @@ export function RulebookView({ book, onEditRule }: { book: Book; onEditRule?: (r
               {a.body && (
                 <Typography.Paragraph style={{ margin: '4px 0 8px' }}>{a.body}</Typography.Paragraph>
               )}
-              {a.rules.length > 0 && <RulesTable rules={a.rules} onEdit={onEditRule} />}
+              {a.rules.length > 0 && (
+                <>
+                  <div className="linli-rows-table">
+                    <RulesTable rules={a.rules} onEdit={onEditRule} />
+                  </div>
+                  <div className="linli-rows-list">
+                    <RulesList rules={a.rules} />
+                  </div>
+                </>
+              )}
             </div>
           ))}
         </section>
@@ -75,10 +84,40 @@ export function RulebookView({ book, onEditRule }: { book: Book; onEditRule?: (r
   );
 }
 
-function RulesTable({ rules, onEdit }: { rules: RuleOut[]; onEdit?: (rule: RuleOut) => void }) {
+/** The rules of an article as a narrow list, for phones (the table needs a wide screen or paper). */
+function RulesList({ rules }: { rules: RuleOut[] }) {
   const { t } = useTranslation();
   const labels = usePointsLabels();
-  const caps = (r: RuleOut) =>
+  const caps = useCapsText();
+  return (
+    <div style={{ marginBottom: 8 }}>
+      {rules.map((r) => (
+        <div key={r.code} className="linli-rows-item">
+          <div className="linli-phone-card-row">
+            <span style={{ wordBreak: 'break-word' }}>
+              <Typography.Text type="secondary">{r.code}</Typography.Text> {r.title}
+            </span>
+            <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+              {t('rulebooks.perUnitValue', {
+                points: r.kind === 'deduction' ? -r.pointsPerUnit : r.pointsPerUnit,
+                unit: labels.unit(r.unit),
+              })}
+            </Typography.Text>
+          </div>
+          <div className="linli-muted">
+            <KindTag kind={r.kind} /> {t(`points.evidence.${r.evidence}`)} · {caps(r)} ·{' '}
+            {r.declarers.map((d) => labels.declarer(d)).join('、')}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A rule's caps in words: 每日 15 分，每月 60 分 — or 不限. */
+function useCapsText() {
+  const { t } = useTranslation();
+  return (r: RuleOut): string =>
     [
       r.capDay && t('declare.capDay', { n: r.capDay }),
       r.capMonth && t('declare.capMonth', { n: r.capMonth }),
@@ -86,6 +125,12 @@ function RulesTable({ rules, onEdit }: { rules: RuleOut[]; onEdit?: (rule: RuleO
     ]
       .filter(Boolean)
       .join('，') || t('rulebooks.capsNone');
+}
+
+function RulesTable({ rules, onEdit }: { rules: RuleOut[]; onEdit?: (rule: RuleOut) => void }) {
+  const { t } = useTranslation();
+  const labels = usePointsLabels();
+  const caps = useCapsText();
   return (
     <Table<RuleOut>
       rowKey="code"

@@ -141,6 +141,7 @@ export function ItemsPage() {
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
           <Table<ItemOut>
+            data-testid="items-table"
             rowKey="id"
             loading={list.isFetching}
             dataSource={list.data?.items}

@@ -56,6 +56,7 @@ export function OrdersPage() {
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
           <Table<RedemptionOut>
+            data-testid="orders-table"
             rowKey="id"
             loading={list.isFetching}
             dataSource={list.data?.items}
