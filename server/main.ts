@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed.ts';
 import { failInterruptedImports } from './modules/org/index.ts';
 import { checkLedger, runPostingJobs } from './modules/points/index.ts';
+import { runCaseJobs } from './modules/cases/index.ts';
 import { expireVouchers } from './modules/shop/index.ts';
 import { verifyAudit } from './platform/audit.ts';
 import { type ScheduledJob, startScheduler } from './platform/jobs.ts';
@@ -15,6 +16,8 @@ const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'points.postings', cron: '5 * * * *', run: (db, at) => runPostingJobs(db, at) },
   // Vouchers not used in time are refunded.
   { name: 'shop.expiry', cron: '15 * * * *', run: (db, at) => expireVouchers(db, at) },
+  // Overdue whistles escalate to the subdistrict; unrated cases close after their window.
+  { name: 'cases.timers', cron: '* * * * *', run: (db, at) => runCaseJobs(db, at) },
 ];
 
 const USAGE = `用法 / usage: linli <command>

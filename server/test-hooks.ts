@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { runCaseJobs } from './modules/cases/index.ts';
 import { runPostingJobs } from './modules/points/index.ts';
+import { expireVouchers } from './modules/shop/index.ts';
 
 /**
  * Only with LINLI_TEST_HOOKS=1: lets a browser test move the scheduler's clock ("the posting window
@@ -14,9 +16,22 @@ export async function testHookRoutes(app: FastifyInstance) {
       schema: {
         hide: true,
         body: z.object({ at: z.iso.datetime() }),
-        response: { 200: z.object({ published: z.number(), closed: z.number(), credited: z.number() }) },
+        response: {
+          200: z.object({
+            published: z.number(),
+            closed: z.number(),
+            credited: z.number(),
+            vouchersExpired: z.number(),
+          }),
+        },
       },
     },
-    (req) => runPostingJobs(app.db, new Date(req.body.at)),
+    async (req) => {
+      const at = new Date(req.body.at);
+      const postings = await runPostingJobs(app.db, at);
+      const vouchersExpired = await expireVouchers(app.db, at);
+      await runCaseJobs(app.db, at);
+      return { ...postings, vouchersExpired };
+    },
   );
 }

@@ -158,7 +158,8 @@ export function demoRulebook(orgUnitId: string, suggestionPoints: number): Ruleb
                 kind: 'contribution',
                 pointsPerUnit: suggestionPoints,
                 unit: 'item',
-                declarers: ['self', 'committee'],
+                // The cases module raises it when the grid worker finds a resident's suggestion valid.
+                declarers: ['self', 'committee', 'system'],
               }),
             ],
           },
