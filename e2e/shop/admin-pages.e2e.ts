@@ -38,7 +38,12 @@ describe('shop: community staff run the catalogue and the orders on the desktop'
     const form = dialog.getByTestId('item-form');
     await form.waitFor();
     await dialog.getByTestId('item-provider').click();
-    await page.locator('.ant-select-item-option', { hasText: '春熙社区积分超市' }).click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+      hasText: '春熙社区积分超市',
+    });
+    await option.waitFor();
+    await option.click();
+    await dialog.getByTestId('item-provider').filter({ hasText: '春熙社区积分超市' }).waitFor();
     await form.getByText('物品', { exact: true }).click();
     await dialog.getByTestId('item-title').fill(title);
     await dialog.getByTestId('item-price-input').fill('1');

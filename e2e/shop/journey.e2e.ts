@@ -250,7 +250,11 @@ describe('shop: 田先生 redeems 家政服务 and the provider fulfils it', () 
     await page.getByRole('menuitem', { name: '结算单' }).click();
     await page.waitForURL(/\/admin\/shop\/settlements/);
     await page.getByTestId('settlement-provider').click();
-    await page.locator('.ant-select-item-option', { hasText: '安心家政服务社' }).click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+      hasText: '安心家政服务社',
+    });
+    await option.waitFor();
+    await option.click();
     const statement = page.getByTestId('settlement');
     const line = statement.locator('.ant-table-row', { hasText: redemption.voucherCode });
     await line.waitFor();
