@@ -506,6 +506,8 @@ export const enUS: Messages = {
     postingState: { open: 'Open', closed: 'Closed' },
     objectionState: { open: 'Open', upheld: 'Upheld', dismissed: 'Dismissed' },
     pts: '{{points}} pts',
+    paren: '{{text}} ({{inner}})',
+    labelled: '{{label}}: {{value}}',
     rulebookVersion: 'Rulebook v{{version}}',
     claimant: 'Claimant',
     address: 'Address',

@@ -502,6 +502,8 @@ export const zhCN = {
     postingState: { open: '公示中', closed: '已结束' },
     objectionState: { open: '待处理', upheld: '异议成立', dismissed: '异议不成立' },
     pts: '{{points}} 分',
+    paren: '{{text}}（{{inner}}）',
+    labelled: '{{label}}：{{value}}',
     rulebookVersion: '第 {{version}} 版细则',
     claimant: '申报人',
     address: '地址',

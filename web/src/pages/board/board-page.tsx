@@ -169,7 +169,7 @@ function RankingCard({ title, ranking, testId }: { title: string; ranking: Publi
   const { t } = useTranslation();
   return (
     <Card
-      title={`${title}（${ranking.period}）`}
+      title={t('points.paren', { text: title, inner: ranking.period })}
       className="linli-board-card"
       styles={{ body: { padding: 0 } }}
       data-testid={testId}

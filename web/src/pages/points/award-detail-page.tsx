@@ -186,7 +186,7 @@ function AwardDetail({ award: a }: { award: AwardOut }) {
                   return (
                     <div key={c.accountId} style={{ marginBottom: 12 }}>
                       <div style={{ fontWeight: 500 }}>
-                        {who?.name} <span style={{ color: 'rgba(0,0,0,0.45)' }}>（{who?.publicName}）</span>{' '}
+                        {who?.name} <span style={{ color: 'rgba(0,0,0,0.45)' }}>{who?.publicName}</span>{' '}
                         {t('points.pts', { points: who?.points ?? 0 })}
                       </div>
                       {reviewer ? (

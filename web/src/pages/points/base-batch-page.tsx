@@ -105,7 +105,13 @@ export function BaseBatchPage() {
                   <Select
                     options={baseRules.map((r) => ({
                       value: r.code,
-                      label: `${r.code} ${r.title}（${t('rulebooks.perUnitValue', { points: r.pointsPerUnit, unit: t(`points.unit.${r.unit}`) })}）`,
+                      label: t('points.paren', {
+                        text: `${r.code} ${r.title}`,
+                        inner: t('rulebooks.perUnitValue', {
+                          points: r.pointsPerUnit,
+                          unit: t(`points.unit.${r.unit}`),
+                        }),
+                      }),
                     }))}
                     data-testid="base-rule"
                   />

@@ -78,7 +78,8 @@ export function ConventionPage() {
               {convention.data.title}
             </Typography.Title>
             <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-              {t('convention.publisher')}：{convention.data.orgUnitName} ·{' '}
+              {t('points.labelled', { label: t('convention.publisher'), value: convention.data.orgUnitName })}{' '}
+              ·{' '}
               {t('convention.version', {
                 version: convention.data.version,
                 date: convention.data.effectiveFrom ?? '—',

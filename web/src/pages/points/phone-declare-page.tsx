@@ -175,7 +175,11 @@ function DeclareForm({ onBehalf }: { onBehalf: boolean }) {
         </Form.Item>
         <Form.Item
           name="quantity"
-          label={`${t('declare.quantity')}${rule ? `（${labels.unit(rule.unit)}）` : ''}`}
+          label={
+            rule
+              ? t('points.paren', { text: t('declare.quantity'), inner: labels.unit(rule.unit) })
+              : t('declare.quantity')
+          }
           rules={[{ required: true, message: t('form.required') }]}
           extra={rule && <Estimate rule={rule} quantity={quantity} />}
         >

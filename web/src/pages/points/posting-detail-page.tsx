@@ -92,7 +92,10 @@ function PostingDetail({ posting: p }: { posting: PostingOut }) {
           <Descriptions.Item label={t('postings.objections')}>{p.objections}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={`${t('postings.rows')}（${p.rows.length}）`} style={{ marginBottom: 16 }}>
+      <Card
+        title={t('points.paren', { text: t('postings.rows'), inner: p.rows.length })}
+        style={{ marginBottom: 16 }}
+      >
         <Table<Row>
           rowKey="claimId"
           dataSource={p.rows}
@@ -246,7 +249,7 @@ function DecideModal({
         </Typography.Paragraph>
       )}
       <Typography.Paragraph>
-        {t('postings.reason')}：{o.reason}
+        {t('points.labelled', { label: t('postings.reason'), value: o.reason })}
       </Typography.Paragraph>
       <Form<Decision>
         form={form}

@@ -79,8 +79,9 @@ export function ReviewPage() {
             onClick={confirmApprove}
             data-testid="batch-approve"
           >
-            {t('review.batchApprove')}
-            {chosen.length > 0 && `（${chosen.length}）`}
+            {chosen.length > 0
+              ? t('points.paren', { text: t('review.batchApprove'), inner: chosen.length })
+              : t('review.batchApprove')}
           </Button>
           <Button
             danger

@@ -111,7 +111,11 @@ function SummaryView({ summary: s }: { summary: SummaryOut }) {
   const { t, i18n } = useTranslation();
   const labels = usePointsLabels();
   const h = s.households;
-  const change = `${h.change >= 0 ? '+' : ''}${h.change}${h.changePct === null ? '' : `（${h.changePct >= 0 ? '+' : ''}${h.changePct}%）`}`;
+  const count = `${h.change >= 0 ? '+' : ''}${h.change}`;
+  const change =
+    h.changePct === null
+      ? count
+      : t('points.paren', { text: count, inner: `${h.changePct >= 0 ? '+' : ''}${h.changePct}%` });
   return (
     <div data-testid="summary">
       <Typography.Title level={4} style={{ textAlign: 'center', marginTop: 0 }}>
