@@ -494,3 +494,16 @@ describe('social organisations and consent', () => {
     expect((await t.call({ url: '/api/points/me', cookie: c.tian })).body.publicConsent).toBe(true);
   });
 });
+
+describe('postings for residents', () => {
+  it('lists the resident’s own community’s postings without naming the community', async () => {
+    const res = await t.call({ url: '/api/points/postings', cookie: c.tian });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((p: { period: string }) => p.period)).toEqual(
+      expect.arrayContaining(['2026-09', '2026-10']),
+    );
+    expect(res.body.items.every((p: { communityId: string }) => p.communityId === d.communityA.id)).toBe(
+      true,
+    );
+  });
+});

@@ -54,7 +54,14 @@ export async function loadClaim(db: Executor, id: string, lock = false): Promise
 export async function appendEvent(
   tx: Executor,
   c: { id: string },
-  e: { action: string; from: ClaimState | null; to: ClaimState; actor: Actor; note?: string | null },
+  e: {
+    action: string;
+    from: ClaimState | null;
+    to: ClaimState;
+    actor: Actor;
+    note?: string | null;
+    at?: Date;
+  },
 ) {
   await tx.insert(claimEvent).values({
     claimId: c.id,
@@ -64,7 +71,7 @@ export async function appendEvent(
     actorUserId: e.actor.userId,
     actorName: e.actor.displayName,
     note: e.note ?? null,
-    at: now(),
+    at: e.at ?? now(),
   });
 }
 

@@ -136,7 +136,7 @@ async function creditClaim(ctx: CommandContext, claimId: string, at: Date = now(
     at,
   });
   await ctx.tx.update(claim).set({ state: 'credited', updatedAt: at }).where(eq(claim.id, c.id));
-  await appendEvent(ctx.tx, c, { action: 'credit', from: 'posted', to: 'credited', actor: ctx.actor });
+  await appendEvent(ctx.tx, c, { action: 'credit', from: 'posted', to: 'credited', actor: ctx.actor, at });
   return true;
 }
 

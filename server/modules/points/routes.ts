@@ -35,7 +35,7 @@ import { authorize } from '../../platform/access.ts';
 import { shanghaiMonth } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { command, query, requestInfo } from '../../platform/http.ts';
-import { loadOrgUnit } from '../org/index.ts';
+import { communityPathOf, loadOrgUnit, pathIds } from '../org/index.ts';
 import * as accounts from './accounts.ts';
 import { createBaseBatch } from './base-batch.ts';
 import * as claims from './claims.ts';
@@ -167,9 +167,10 @@ export async function pointsRoutes(app: FastifyInstance) {
     async (req) => {
       const q = query(req);
       const unit = await unitFor(req, q.actor, req.query.communityId);
-      const community = unit.kind === 'community' ? unit : null;
-      if (!community) throw new AppError('validation_failed', { field: 'communityId' });
-      const rows = await postings.listPostings(q.db, community.id);
+      // A resident's grant is their building: their community's postings are the ones they read.
+      const communityPath = communityPathOf(unit.path);
+      if (!communityPath) throw new AppError('validation_failed', { field: 'communityId' });
+      const rows = await postings.listPostings(q.db, pathIds(communityPath)[2]);
       const items = [];
       for (const p of rows) {
         const { rows: _, ...rest } = await postings.presentPosting(q.db, q.actor, p);
