@@ -1,11 +1,20 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, login, newContext, screenshot, textOf, watchPage } from '../harness.ts';
+import {
+  DESKTOP,
+  launchBrowser,
+  login,
+  newContext,
+  PHONE,
+  screenshot,
+  textOf,
+  watchPage,
+} from '../harness.ts';
 import { apiAs, type Page, type Redemption, type ShopItem } from './shop-api.ts';
 
 // Community staff keep the catalogue: 上架 a new item, 补货, look a voucher up at the community's own
-// counter, cancel a resident's redemption with a refund, 下架. 田志明's balance ends where it began,
-// so the journeys after this one still find his points.
+// counter, cancel a resident's redemption with a refund, 下架; the resident cancels one of his own on
+// the phone. 田志明's balance ends where it began, so the journeys after this one find his points.
 describe('shop: community staff run the catalogue and the orders on the desktop', () => {
   const baseURL = inject('baseURL');
   const title = `环保购物袋（e2e ${Date.now().toString(36)}）`;
@@ -71,10 +80,33 @@ describe('shop: community staff run the catalogue and the orders on the desktop'
     await restock.getByRole('button', { name: /保\s*存/ }).click();
     await row.getByTestId('item-stock-cell').filter({ hasText: '15' }).waitFor();
 
-    // 田志明 redeems one (behind the UI's back); the community's own counter finds it.
+    // 田志明 redeems one on his phone and changes his mind: 取消兑换 with a reason, the point comes back.
     const tian = await apiAs(baseURL, '13900000007');
     const balance = async () => (await tian.get<{ balance: number }>('/api/points/me')).body.balance;
     const before = await balance();
+    const phoneContext = await newContext(browser, baseURL, PHONE);
+    const phone = await phoneContext.newPage();
+    const phoneWatch = watchPage(phone);
+    await login(phone, '13900000007');
+    await phone.waitForURL(/\/m$/);
+    await phone.goto(`/m/shop/items/${item.id}`);
+    await phone.getByTestId('redeem').click();
+    await phone.getByRole('dialog').getByRole('button', { name: '确认兑换' }).click();
+    await phone.waitForURL(/\/m\/shop\/redemptions\/[0-9a-f-]+$/);
+    expect(await balance()).toBe(before - 1);
+    await phone.getByTestId('cancel-redemption').click();
+    const ask = phone.getByRole('dialog');
+    await ask.getByTestId('cancel-reason').fill('买错了，下次再换');
+    await screenshot(phone, 'shop-phone-cancel', false);
+    await ask.getByRole('button', { name: '确认取消' }).click();
+    await phone.getByTestId('redemption-state').filter({ hasText: '已取消' }).waitFor();
+    await phone.getByText('该兑换已取消，积分已退回').waitFor();
+    expect(await phone.getByTestId('cancel-redemption').count()).toBe(0);
+    expect(await balance()).toBe(before);
+    expect(phoneWatch.errors).toEqual([]);
+    await phoneContext.close();
+
+    // He redeems one more (behind the UI's back); the community's own counter finds it.
     const redeemed = await tian.post<Redemption>('/api/shop/redemptions', {
       itemId: item.id,
       quantity: 1,

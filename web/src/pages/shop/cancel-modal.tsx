@@ -41,7 +41,7 @@ export function CancelRedemptionModal({
   return (
     <Modal
       open
-      title={t('shop.cancelTitle', { item: r.itemTitle })}
+      title={t('shop.cancel')}
       okText={t('shop.cancelConfirm')}
       cancelText={t('shop.keep')}
       okButtonProps={{ danger: true }}
@@ -52,7 +52,7 @@ export function CancelRedemptionModal({
       centered
     >
       <Typography.Paragraph>
-        {t('shop.cancelHint', { points: r.points, code: r.voucherCode })}
+        {t('shop.cancelHint', { item: r.itemTitle, points: r.points, code: r.voucherCode })}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => cancel.mutate(v.reason)}>
         <Form.Item

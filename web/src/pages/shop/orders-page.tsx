@@ -69,24 +69,23 @@ export function OrdersPage() {
               showTotal: (total) => t('common.total', { count: total }),
               onChange: (p, size) => update({ page: p, pageSize: size }),
             }}
-            scroll={{ x: 1320 }}
+            scroll={{ x: 1080 }}
             columns={[
               {
                 title: t('shop.createdAt'),
                 dataIndex: 'createdAt',
-                width: 170,
+                width: 165,
                 render: (v: string) => formatDateTime(v, i18n.language),
               },
               {
                 title: t('shop.code'),
                 dataIndex: 'voucherCode',
                 width: 130,
-                render: (c: string) => <span style={{ fontFamily: MONO, letterSpacing: '0.05em' }}>{c}</span>,
+                render: (c: string) => <span style={{ fontFamily: MONO, whiteSpace: 'nowrap' }}>{c}</span>,
               },
               {
                 title: t('shop.counter.item'),
                 key: 'item',
-                width: 240,
                 render: (_, r) => (
                   <div>
                     <div>
@@ -102,7 +101,7 @@ export function OrdersPage() {
               {
                 title: t('shop.holder'),
                 key: 'holder',
-                width: 130,
+                width: 100,
                 render: (_, r) => (
                   <>
                     {r.holderName}
@@ -114,24 +113,24 @@ export function OrdersPage() {
                   </>
                 ),
               },
-              { title: t('shop.points'), dataIndex: 'points', width: 80, align: 'right' },
+              { title: t('shop.points'), dataIndex: 'points', width: 70, align: 'right' },
               {
                 title: t('shop.cashValue'),
                 dataIndex: 'cashValueFen',
-                width: 110,
+                width: 100,
                 align: 'right',
                 render: (f: number) => formatYuan(f),
               },
               {
                 title: t('shop.counter.state'),
                 dataIndex: 'state',
-                width: 90,
+                width: 80,
                 render: (s: RedemptionState) => <RedemptionStateTag state={s} />,
               },
               {
                 title: t('shop.orders.when'),
                 key: 'when',
-                width: 190,
+                width: 165,
                 render: (_, r) =>
                   r.state === 'cancelled' || r.state === 'expired' ? (
                     <Typography.Text type="secondary">{t('shop.orders.refunded')}</Typography.Text>
@@ -147,7 +146,7 @@ export function OrdersPage() {
               {
                 title: t('common.actions'),
                 key: 'actions',
-                width: 130,
+                width: 120,
                 fixed: 'right',
                 render: (_, r) =>
                   r.state === 'issued' &&

@@ -1,4 +1,4 @@
-import { Result } from 'antd';
+import { Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isCounterStaff, useMe } from '../../app/session.ts';
 import { PhoneTitle } from '../points/phone-back.tsx';
@@ -18,8 +18,11 @@ export function PhoneCounterPage() {
   return (
     <>
       {isCounterStaff(me) ? (
+        // Their home page: no way back to go, only who is at the counter.
         <div>
-          <h2 style={{ margin: 0, fontSize: 20 }}>{t('shop.counter.title')}</h2>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('shop.counter.title')}
+          </Typography.Title>
           <div className="linli-muted">{me.user.displayName}</div>
         </div>
       ) : (

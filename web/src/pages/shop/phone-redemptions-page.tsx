@@ -77,7 +77,16 @@ export function PhoneRedemptionsPage() {
                   </div>
                 </div>
                 <Flex vertical align="flex-end" gap={4}>
-                  <Typography.Text strong style={{ color: '#cf1322', whiteSpace: 'nowrap' }}>
+                  {/* Cancelled and expired ones were refunded: the points are struck through. */}
+                  <Typography.Text
+                    strong
+                    delete={r.state === 'cancelled' || r.state === 'expired'}
+                    type={r.state === 'cancelled' || r.state === 'expired' ? 'secondary' : undefined}
+                    style={{
+                      color: r.state === 'cancelled' || r.state === 'expired' ? undefined : '#cf1322',
+                      whiteSpace: 'nowrap',
+                    }}
+                  >
                     -{r.points}
                   </Typography.Text>
                   <RedemptionStateTag state={r.state} />
