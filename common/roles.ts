@@ -104,6 +104,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   community_staff: [
     ...EDIT_ORG,
+    'file:upload',
     'person:reveal_id',
     'points:read',
     'points:manage',

@@ -21,6 +21,8 @@ export const meResponse = z.object({
       orgUnitName: z.string(),
       householdId: z.string().nullable(),
       departmentId: z.string().nullable(),
+      /** For provider_staff: the shop provider whose counter they staff. */
+      providerId: z.string().nullable(),
     }),
   ),
   permissions: z.array(z.enum(PERMISSIONS)),

@@ -86,6 +86,7 @@ async function describeMe(actor: ReturnType<typeof actorOf>, phone: string, opts
       orgUnitName: names.get(g.orgUnitId) ?? '',
       householdId: g.householdId,
       departmentId: g.departmentId,
+      providerId: g.providerId ?? null,
     })),
     permissions,
   };

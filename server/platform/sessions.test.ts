@@ -155,3 +155,19 @@ describe('login rate limit', () => {
     }
   });
 });
+
+describe('who am I', () => {
+  it('names the provider a counter clerk staffs, and the household a resident lives in', async () => {
+    const clerk = await t.call({ url: '/api/auth/me', cookie: await t.login('13900000009') });
+    expect(clerk.body.roles).toEqual([
+      expect.objectContaining({ role: 'provider_staff', providerId: expect.any(String) }),
+    ]);
+    expect(clerk.body.permissions).toEqual(['shop:fulfil']);
+    const resident = await t.call({ url: '/api/auth/me', cookie: await t.login('13900000007') });
+    expect(resident.body.roles[0]).toMatchObject({
+      role: 'resident',
+      householdId: expect.any(String),
+      providerId: null,
+    });
+  });
+});
