@@ -9,3 +9,17 @@ export const createdAt = () => timestamp('created_at', { withTimezone: true }).n
 export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 /** A text[] that is never null: empty by default. */
 export const textArray = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
+
+/**
+ * The history row every workflow appends on each transition (DESIGN.md: "appends a row to the
+ * entity's history"): what happened, from which state to which, who did it, why, and when.
+ */
+export const transitionColumns = () => ({
+  action: text('action').notNull(),
+  fromState: text('from_state'),
+  toState: text('to_state').notNull(),
+  actorUserId: uuid('actor_user_id'),
+  actorName: text('actor_name').notNull(),
+  note: text('note'),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+});

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, textArray, updatedAt } from '../../db/columns.ts';
+import { createdAt, id, textArray, transitionColumns, updatedAt } from '../../db/columns.ts';
 
 /**
  * A community's (or subdistrict's, district's) own version of a case category: its SLAs and the points
@@ -106,14 +106,8 @@ export const caseEvent = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => civicCase.id, { onDelete: 'cascade' }),
-    action: text('action').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state').notNull(),
-    actorUserId: uuid('actor_user_id'),
-    actorName: text('actor_name').notNull(),
-    note: text('note'),
+    ...transitionColumns(),
     photoIds: textArray('photo_ids'),
-    at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('case_event_case_idx').on(t.caseId, t.id)],
 );

@@ -316,11 +316,20 @@ async function insertClaim(
  * Why the actor may not make this move on this claim, or null if they may. One function serves the
  * command (which throws the reason) and the `actions` list the UI shows.
  */
+/** The grid worker of the claim's building, looked up at most once however many moves ask. */
+function buildingWorker(db: Executor, c: ClaimRow): () => Promise<string | null> {
+  let found: Promise<string | null> | undefined;
+  return () => {
+    found ??= gridWorkerOf(db, pathIds(c.orgPath).at(-1)!);
+    return found;
+  };
+}
+
 async function refusal(
-  db: Executor,
   actor: Actor,
   c: ClaimRow,
   action: ClaimAction,
+  workerOfBuilding: () => Promise<string | null>,
 ): Promise<
   'illegal_transition' | 'forbidden' | 'separation_of_duties' | 'not_grid_worker_of_building' | null
 > {
@@ -333,8 +342,7 @@ async function refusal(
     case 'checker': {
       if (!can(actor, 'points:check', t)) return 'forbidden';
       if (own || actor.userId === c.declaredBy) return 'separation_of_duties';
-      const building = pathIds(c.orgPath).at(-1)!;
-      const worker = await gridWorkerOf(db, building);
+      const worker = await workerOfBuilding();
       return worker && worker !== actor.userId ? 'not_grid_worker_of_building' : null;
     }
     case 'reviewer':
@@ -352,7 +360,7 @@ export async function transitionClaim(
   // The row lock makes concurrent moves queue: the second sees the new state and is refused.
   const c = await loadClaim(ctx.tx, id, true);
   authorize(ctx.actor, 'points:read', claimTarget(c));
-  const why = await refusal(ctx.tx, ctx.actor, c, input.action);
+  const why = await refusal(ctx.actor, c, input.action, buildingWorker(ctx.tx, c));
   if (why)
     throw new AppError(
       why,
@@ -475,8 +483,9 @@ export async function presentClaim(db: Executor, actor: Actor, c: ClaimRow): Pro
       )[0]?.n ?? '');
   const names = await nameOrgUnits(db, pathIds(c.orgPath).slice(2));
   const actions: ClaimAction[] = [];
+  const worker = buildingWorker(db, c);
   for (const a of Object.keys(TRANSITIONS) as ClaimAction[]) {
-    if (canMove(c.state as ClaimState, a) && !(await refusal(db, actor, c, a))) actions.push(a);
+    if (canMove(c.state as ClaimState, a) && !(await refusal(actor, c, a, worker))) actions.push(a);
   }
   return {
     id: c.id,

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, textArray } from '../../db/columns.ts';
+import { createdAt, id, textArray, transitionColumns } from '../../db/columns.ts';
 
 /** 居民公约: the convention text a community (or a subdistrict, for all its communities) publishes. */
 export const convention = pgTable(
@@ -207,13 +207,7 @@ export const claimEvent = pgTable(
     claimId: uuid('claim_id')
       .notNull()
       .references(() => claim.id, { onDelete: 'cascade' }),
-    action: text('action').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state').notNull(),
-    actorUserId: uuid('actor_user_id'),
-    actorName: text('actor_name').notNull(),
-    note: text('note'),
-    at: timestamp('at', { withTimezone: true }).notNull(),
+    ...transitionColumns(),
   },
   (t) => [index('claim_event_claim_idx').on(t.claimId, t.id)],
 );
