@@ -46,13 +46,23 @@ describe('shop: community staff run the catalogue and the orders on the desktop'
     const dialog = page.getByRole('dialog');
     const form = dialog.getByTestId('item-form');
     await form.waitFor();
-    await dialog.getByTestId('item-provider').click();
+    // A click that lands while antd's dropdown is still animating open can be lost: choose again
+    // until the select shows the provider (at most three tries).
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
       hasText: '春熙社区积分超市',
     });
-    await option.waitFor();
-    await option.click();
-    await dialog.getByTestId('item-provider').filter({ hasText: '春熙社区积分超市' }).waitFor();
+    const chosen = dialog.getByTestId('item-provider').filter({ hasText: '春熙社区积分超市' });
+    for (let attempt = 1; ; attempt++) {
+      await dialog.getByTestId('item-provider').click();
+      await option.waitFor();
+      await option.click();
+      try {
+        await chosen.waitFor({ timeout: 5_000 });
+        break;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
     await form.getByText('物品', { exact: true }).click();
     await dialog.getByTestId('item-title').fill(title);
     await dialog.getByTestId('item-price-input').fill('1');
