@@ -54,6 +54,14 @@ export type AssigneeType = (typeof ASSIGNEE_TYPES)[number];
 export const WHISTLE_STATES = ['whistled', 'reported_in', 'resolved'] as const;
 export type WhistleState = (typeof WHISTLE_STATES)[number];
 export const RESOLUTIONS = ['resolved_locally', 'escalated'] as const;
+/** SLA targets: 网格核实, 接单, 响应 (emergency: 1 minute; whistle: report-in), 到位 (emergency: 5 minutes), 办结. */
+export const SLA_KINDS = ['check', 'accept', 'respond', 'arrive', 'resolve'] as const;
+export type SlaKind = (typeof SLA_KINDS)[number];
+export const TIMER_STATES = ['pending', 'met', 'breached', 'cancelled'] as const;
+export type TimerState = (typeof TIMER_STATES)[number];
+/** 突发事件: acknowledge (1分钟响应) and check in on site (5分钟到位). */
+export const EMERGENCY_ACTIONS = ['acknowledge', 'check_in'] as const;
+export type EmergencyAction = (typeof EMERGENCY_ACTIONS)[number];
 
 const photoIds = z.array(z.uuid()).max(9).default([]);
 
@@ -147,6 +155,18 @@ export const whistleOut = z.object({
 });
 export type WhistleOut = z.infer<typeof whistleOut>;
 
+/** A deadline of the case (a row the scheduler scans); times are ISO with seconds. */
+export const caseTimerOut = z.object({
+  kind: z.enum(SLA_KINDS),
+  /** The whistle the deadline belongs to (a department's report-in), if any. */
+  whistleId: z.string().nullable(),
+  dueAt: z.string(),
+  state: z.enum(TIMER_STATES),
+  metAt: z.string().nullable(),
+  breachedAt: z.string().nullable(),
+});
+export type CaseTimerOut = z.infer<typeof caseTimerOut>;
+
 export const caseOut = z.object({
   id: z.string(),
   kind: z.enum(CASE_KINDS),
@@ -178,6 +198,11 @@ export const caseOut = z.object({
   createdAt: z.string(),
   timeline: z.array(caseEventOut),
   whistles: z.array(whistleOut),
+  timers: z.array(caseTimerOut),
+  /** Some deadline has passed unmet. */
+  overdue: z.boolean(),
+  /** Emergency moves open to the actor now (no state change; they meet the timers). */
+  emergencyActions: z.array(z.enum(EMERGENCY_ACTIONS)),
   /** The moves the actor may make now (the UI shows only these buttons). */
   actions: z.array(z.enum(CASE_ACTIONS)),
   allowed,
@@ -205,3 +230,17 @@ export const whistleResultBody = z.object({
   result: z.string().trim().min(2).max(2000),
   photoIds,
 });
+
+export const acknowledgeBody = z.object({ note: z.string().trim().max(500).optional() });
+/** 到位: a location, a photo, or both. */
+export const checkInBody = z
+  .object({
+    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180).max(180).optional(),
+    photoIds,
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((b) => (b.lat !== undefined && b.lng !== undefined) || b.photoIds.length > 0, {
+    message: 'location or photo required',
+    path: ['photoIds'],
+  });

@@ -182,15 +182,25 @@ export async function appendCaseEvent(
   });
 }
 
+/** Who reported a case and how: the reporter's household earns the points a valid report brings. */
+export type Reporter = {
+  via: string; // resident | party_member | grid_worker | building_leader | staff | open311
+  householdId: string | null;
+  personId: string | null;
+  userId: string | null;
+  name: string;
+};
+
 /** How the actor reports at this place: as staff in scope, or as a resident about their own home. */
-async function reporterAt(ctx: CommandContext, unit: { path: string }) {
+async function reporterAt(ctx: CommandContext, unit: { path: string }): Promise<Reporter> {
   const { actor } = ctx;
+  const base = { userId: actor.userId, name: actor.displayName };
   const staff = actor.grants.find(
     (g) => g.role !== 'resident' && hasPermission(g, 'cases:report') && unit.path.startsWith(g.orgPath),
   );
   if (staff) {
     const via = staff.role === 'grid_worker' || staff.role === 'building_leader' ? staff.role : 'staff';
-    return { via, householdId: null, personId: actor.personId };
+    return { ...base, via, householdId: null, personId: actor.personId };
   }
   const resident = actor.grants.find((g) => g.role === 'resident' && hasPermission(g, 'cases:report'));
   if (resident && actor.personId) {
@@ -198,7 +208,7 @@ async function reporterAt(ctx: CommandContext, unit: { path: string }) {
     if (home?.orgPath.startsWith(unit.path)) {
       const person = await loadPerson(ctx.tx, actor.personId);
       const via = person.tags.includes('party_member') ? 'party_member' : 'resident';
-      return { via, householdId: home.householdId, personId: actor.personId };
+      return { ...base, via, householdId: home.householdId, personId: actor.personId };
     }
     throw new AppError('case_place_invalid');
   }
@@ -209,7 +219,20 @@ async function reporterAt(ctx: CommandContext, unit: { path: string }) {
 export async function reportCase(ctx: CommandContext, input: z.infer<typeof caseCreate>): Promise<CaseOut> {
   const unit = await loadOrgUnit(ctx.tx, input.orgUnitId);
   if (!['building', 'compound', 'community'].includes(unit.kind)) throw new AppError('case_place_invalid');
-  const who = await reporterAt(ctx, unit);
+  return fileCase(ctx, unit, input, await reporterAt(ctx, unit));
+}
+
+/**
+ * Files a case at a place for a reporter the caller has already established: the app's own intake
+ * (reportCase) and outside intake channels (Open311) both end here, so a case is born one way.
+ */
+export async function fileCase(
+  ctx: CommandContext,
+  unit: { id: string; path: string; kind: string },
+  input: z.infer<typeof caseCreate>,
+  who: Reporter,
+): Promise<CaseOut> {
+  if (!['building', 'compound', 'community'].includes(unit.kind)) throw new AppError('case_place_invalid');
   const cat = await categoryFor(ctx.tx, unit.path, input.categoryCode, input.kind);
   const communityPath = communityPathOf(unit.path)!;
   const at = now();
@@ -230,9 +253,9 @@ export async function reportCase(ctx: CommandContext, input: z.infer<typeof case
       lat: input.lat ?? null,
       lng: input.lng ?? null,
       anonymous: input.anonymous,
-      reporterUserId: ctx.actor.userId,
+      reporterUserId: who.userId,
       reporterPersonId: who.personId,
-      reporterName: ctx.actor.displayName,
+      reporterName: who.name,
       reportedVia: who.via,
       state: 'reported',
       checkDueAt: new Date(at.getTime() + cat.checkHours * HOUR),
@@ -636,6 +659,10 @@ export async function presentCase(db: Executor, actor: Actor, c: CaseRow): Promi
       at: e.at.toISOString(),
     })),
     whistles: whistles.map(presentWhistle),
+    // The SLA engine (timers.ts) fills these.
+    timers: [],
+    overdue: false,
+    emergencyActions: [],
     actions,
     allowed: allowedActions(actor, t, ['cases:check', 'cases:handle', 'cases:whistle']),
   };

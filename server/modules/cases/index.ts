@@ -6,3 +6,4 @@
 export { casesRoutes } from './routes.ts';
 export { runCaseJobs } from './jobs.ts';
 export { DEFAULT_CATEGORIES, categoriesAt } from './categories.ts';
+export { fileCase, type Reporter } from './cases.ts';
