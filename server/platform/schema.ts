@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   index,
   integer,
   pgTable,
@@ -128,4 +130,60 @@ export const fileObject = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('file_object_path_idx').on(t.orgPath)],
+);
+
+/**
+ * The in-app inbox: one row per recipient of a notice. Written in the transaction of the command
+ * that causes it, so a rolled-back change notifies nobody. `dedupe_key` makes a re-run (a scheduler
+ * retry) send nothing twice to the same person.
+ */
+export const notification = pgTable(
+  'notification',
+  {
+    id: id(),
+    recipientUserId: uuid('recipient_user_id')
+      .notNull()
+      .references(() => userAccount.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    link: text('link'),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    urgent: boolean('urgent').notNull().default(false),
+    dedupeKey: text('dedupe_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notification_dedupe_idx')
+      .on(t.recipientUserId, t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null`),
+    index('notification_inbox_idx').on(t.recipientUserId, t.readAt, t.createdAt),
+  ],
+);
+
+/**
+ * Deliveries of a notification to an external channel (SMS, WeChat …), run after commit by
+ * `deliverOutbox`. `next_attempt_at` is null once sent or given up; while a delivery is in flight it
+ * holds the time a crashed sender's claim lapses.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notification.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.nextAttemptAt} is not null`),
+    index('outbox_notification_idx').on(t.notificationId),
+  ],
 );
