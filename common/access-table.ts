@@ -58,6 +58,12 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
 
   'GET /api/audit-events': 'audit:read',
 
+  // 站内通知 (inbox): each user reads and marks only their own notices; another's id is 404.
+  'GET /api/inbox': 'signed_in',
+  'GET /api/inbox/unread-count': 'signed_in',
+  'POST /api/inbox/:id/read': 'signed_in',
+  'POST /api/inbox/read-all': 'signed_in',
+
   // Registered only when the server runs with LINLI_TEST_HOOKS=1 (end-to-end tests).
   'POST /api/test/run-jobs': 'public',
 

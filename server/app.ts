@@ -31,6 +31,7 @@ import { auditRoutes } from './platform/audit-routes.ts';
 import { authRoutes } from './platform/auth-routes.ts';
 import { registerErrorHandler, sendError } from './platform/errors.ts';
 import { userRoutes } from './platform/user-routes.ts';
+import { inboxRoutes } from './platform/inbox-routes.ts';
 
 export type BuildOptions = { database: Database; config: Config; logger?: boolean };
 
@@ -114,6 +115,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   });
   await app.register(userRoutes, { nameOrgUnits: (ids) => nameOrgUnits(database.db, ids) });
   await app.register(auditRoutes);
+  await app.register(inboxRoutes);
   await app.register(orgRoutes);
   await app.register(structureRoutes);
   await app.register(rosterRoutes);

@@ -33,6 +33,7 @@ import {
 } from '../org/index.ts';
 import { type AccountRow, ensurePersonAccount, ensureSocialOrgAccount, setConsentFlag } from './accounts.ts';
 import { canMove, NEEDS_NOTE, TRANSITIONS } from './claim-machine.ts';
+import { type ClaimNotice, noticeClaim } from './notices.ts';
 import { ruleInForce } from './rulebooks.ts';
 import { claim, claimEvent, pointsAccount, rule } from './schema.ts';
 
@@ -309,6 +310,7 @@ async function insertClaim(
     orgUnitId: who.orgUnitId,
     summary: `${who.name}：${r.title} ×${input.quantity}（${r.kind === 'deduction' ? '-' : '+'}${points} 分，第 ${book.version} 版细则）`,
   });
+  if (r.kind === 'deduction') await noticeClaim(ctx.tx, row, 'deduction_started', input.description);
   return presentClaim(ctx.tx, ctx.actor, row);
 }
 
@@ -396,8 +398,18 @@ export async function transitionClaim(
     orgPath: c.orgPath,
     summary: `积分申报 ${c.state} → ${to}${input.note ? `：${input.note}` : ''}`,
   });
+  const heard = NOTICE_OF[input.action];
+  if (heard) await noticeClaim(ctx.tx, row, heard, input.note);
   return presentClaim(ctx.tx, ctx.actor, row);
 }
+
+/** The moves the person the claim is about hears of (the others are their own, or internal). */
+const NOTICE_OF: Partial<Record<ClaimAction, ClaimNotice>> = {
+  ask_more: 'returned_for_info',
+  check_reject: 'rejected_at_check',
+  approve: 'approved',
+  reject: 'rejected',
+};
 
 const PAST: Record<ClaimAction, string> = {
   check_pass: 'checked',

@@ -11,6 +11,7 @@ import { runOnce } from '../../platform/jobs.ts';
 import { loadOrgUnit, loadPerson } from '../org/index.ts';
 import { appendEvent, loadClaim } from './claims.ts';
 import { postEntry } from './ledger.ts';
+import { noticeClaim } from './notices.ts';
 import { claim, objection, pointsAccount, pointsSettings, posting, rule } from './schema.ts';
 
 export type PostingRow = typeof posting.$inferSelect;
@@ -137,6 +138,7 @@ async function creditClaim(ctx: CommandContext, claimId: string, at: Date = now(
   });
   await ctx.tx.update(claim).set({ state: 'credited', updatedAt: at }).where(eq(claim.id, c.id));
   await appendEvent(ctx.tx, c, { action: 'credit', from: 'posted', to: 'credited', actor: ctx.actor, at });
+  await noticeClaim(ctx.tx, c, 'credited');
   return true;
 }
 
