@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -19,6 +20,7 @@ import {
   ScanOutlined,
   ShopOutlined,
   ShoppingOutlined,
+  SoundOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -32,7 +34,7 @@ import { lazyPage } from './lazy-page.ts';
 type MenuLabel = `menu.${Exclude<keyof typeof zhCN.menu, 'group'>}`;
 type Page = LazyExoticComponent<ComponentType>;
 
-export type MenuGroup = 'overview' | 'org' | 'party' | 'points' | 'shop' | 'system';
+export type MenuGroup = 'overview' | 'org' | 'party' | 'cases' | 'points' | 'shop' | 'system';
 
 /**
  * One entry of the admin shell: a Sider item and the routes under it. Later modules add their entries
@@ -56,6 +58,7 @@ export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${keyof typeof zh
   { key: 'overview', label: 'menu.group.overview' },
   { key: 'org', label: 'menu.group.org' },
   { key: 'party', label: 'menu.group.party' },
+  { key: 'cases', label: 'menu.group.cases' },
   { key: 'points', label: 'menu.group.points' },
   { key: 'shop', label: 'menu.group.shop' },
   { key: 'system', label: 'menu.group.system' },
@@ -165,6 +168,37 @@ export const ADMIN_MENU: MenuEntry[] = [
     permission: 'partner:read',
     path: 'partner-units',
     page: lazyPage(() => import('../pages/partners/partner-units-page.tsx'), 'PartnerUnitsPage'),
+  },
+  // cases (H5): the handlers' case list and detail; a whistled department's queue (its staff's home).
+  {
+    key: 'cases',
+    group: 'cases',
+    label: 'menu.cases',
+    icon: AlertOutlined,
+    permission: 'cases:read',
+    path: 'cases',
+    page: lazyPage(() => import('../pages/cases/cases-page.tsx'), 'CasesPage'),
+    routes: [
+      {
+        path: 'cases/:id',
+        page: lazyPage(() => import('../pages/cases/case-detail-page.tsx'), 'CaseDetailPage'),
+      },
+    ],
+  },
+  {
+    key: 'case-whistles',
+    group: 'cases',
+    label: 'menu.caseWhistles',
+    icon: SoundOutlined,
+    permission: 'cases:report_in',
+    path: 'cases/whistles',
+    page: lazyPage(() => import('../pages/cases/whistles-page.tsx'), 'WhistlesPage'),
+    routes: [
+      {
+        path: 'cases/whistles/:id',
+        page: lazyPage(() => import('../pages/cases/case-detail-page.tsx'), 'CaseDetailPage'),
+      },
+    ],
   },
   {
     key: 'points-review',

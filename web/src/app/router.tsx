@@ -39,6 +39,18 @@ const PhoneRedemptionsPage = lazyPage(
 );
 const PhoneVoucherPage = lazyPage(() => import('../pages/shop/phone-voucher-page.tsx'), 'PhoneVoucherPage');
 const PhoneCounterPage = lazyPage(() => import('../pages/shop/phone-counter-page.tsx'), 'PhoneCounterPage');
+// 事项 on the phone (H5): 随手拍, my reports, the grid check queue, my orders, a case.
+const PhoneReportPage = lazyPage(() => import('../pages/cases/phone-report-page.tsx'), 'PhoneReportPage');
+const PhoneMyCasesPage = lazyPage(() => import('../pages/cases/phone-cases-page.tsx'), 'PhoneMyCasesPage');
+const PhoneCheckCasesPage = lazyPage(
+  () => import('../pages/cases/phone-cases-page.tsx'),
+  'PhoneCheckCasesPage',
+);
+const PhoneAssignedCasesPage = lazyPage(
+  () => import('../pages/cases/phone-cases-page.tsx'),
+  'PhoneAssignedCasesPage',
+);
+const PhoneCasePage = lazyPage(() => import('../pages/cases/phone-case-page.tsx'), 'PhoneCasePage');
 // 公示栏: public pages, no session; their own light shell.
 const BoardShell = lazyPage(() => import('../pages/board/board-shell.tsx'), 'BoardShell');
 const BoardIndexPage = lazyPage(() => import('../pages/board/board-index-page.tsx'), 'BoardIndexPage');
@@ -116,6 +128,12 @@ const router = createBrowserRouter([
       { path: 'shop/redemptions/:id', element: phone('shop:redeem', PhoneVoucherPage) },
       // Provider staff (shop:fulfil) or community shop staff (shop:manage): the page checks either.
       { path: 'shop/counter', Component: PhoneCounterPage },
+      { path: 'cases', element: phone('cases:read', PhoneMyCasesPage) },
+      { path: 'cases/report', element: phone('cases:report', PhoneReportPage) },
+      { path: 'cases/check', element: phone('cases:check', PhoneCheckCasesPage) },
+      { path: 'cases/assigned', element: phone('cases:read', PhoneAssignedCasesPage) },
+      // A department whistled or an on-duty person alerted may open a case outside cases:read.
+      { path: 'cases/:id', Component: PhoneCasePage },
       { path: '*', Component: NotFoundPage },
     ],
   },

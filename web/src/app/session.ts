@@ -65,7 +65,13 @@ export function hasRole(me: Me, role: Role): boolean {
   return me.roles.some((r) => r.role === role);
 }
 
+/** A department's staff answer whistles (吹哨报到): their queue is their home page. */
+export function isDepartmentStaff(me: Me): boolean {
+  return me.roles.length > 0 && me.roles.every((r) => r.role === 'department_staff');
+}
+
 export function homePath(me: Me): string {
   if (isCounterStaff(me)) return '/m/shop/counter';
+  if (isDepartmentStaff(me)) return '/admin/cases/whistles';
   return isPhoneFirst(me) ? '/m' : '/admin';
 }

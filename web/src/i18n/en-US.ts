@@ -1,3 +1,4 @@
+import { casesEnUS } from './en-US/cases.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English: the second language. Same keys as zh-CN (enforced by the `Messages` type). */
@@ -84,6 +85,9 @@ export const enUS: Messages = {
     shopCounter: 'Redeem vouchers',
     shopFigures: 'Shop figures',
     shopSettlements: 'Settlements',
+    // cases (H5)
+    cases: 'Cases',
+    caseWhistles: 'Department queue',
     group: {
       overview: 'Overview',
       org: 'People & housing',
@@ -91,6 +95,7 @@ export const enUS: Messages = {
       points: 'Points',
       shop: 'Points shop',
       system: 'System',
+      cases: 'Cases',
     },
   },
   dashboard: {
@@ -1071,4 +1076,5 @@ export const enUS: Messages = {
       signDate: 'Date:',
     },
   },
+  cases: casesEnUS,
 };

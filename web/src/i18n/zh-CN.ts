@@ -1,3 +1,4 @@
+import { casesZhCN } from './zh-CN/cases.ts';
 /**
  * Chinese strings: the default language. `en-US.ts` must have exactly the same keys (the type below
  * enforces it), and components reach both only through i18next's `t()`.
@@ -85,6 +86,9 @@ export const zhCN = {
     shopCounter: '兑换核销',
     shopFigures: '兑换统计',
     shopSettlements: '结算单',
+    // cases (H5)
+    cases: '事项办理',
+    caseWhistles: '部门报到',
     group: {
       overview: '概览',
       org: '人口与房屋',
@@ -92,6 +96,7 @@ export const zhCN = {
       points: '积分管理',
       shop: '积分超市',
       system: '系统管理',
+      cases: '事项办理',
     },
   },
   dashboard: {
@@ -1065,6 +1070,7 @@ export const zhCN = {
       signDate: '日期：',
     },
   },
+  cases: casesZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -8,6 +8,7 @@ import { orgApi, orgKeys } from '../../api/org.ts';
 import { hasRole, isCounterStaff, useMe } from '../../app/session.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { PhoneCasesTiles } from '../cases/phone-cases-tiles.tsx';
 import { PhonePointsTiles } from '../points/phone-points-tiles.tsx';
 import { PhoneShopTiles } from '../shop/phone-shop-tiles.tsx';
 import { HouseholdCard } from './household-card.tsx';
@@ -21,6 +22,7 @@ export function PhoneHomePage() {
   return (
     <>
       <Typography.Text type="secondary">{t('phone.hello', { name: me.user.displayName })}</Typography.Text>
+      <PhoneCasesTiles />
       <PhonePointsTiles />
       <PhoneShopTiles />
       {worker && <WorkerSearch />}
