@@ -267,6 +267,45 @@ export const ERRORS = {
     zh: '该吹哨事项已报到或已办结',
     en: 'This whistle has already been reported in or resolved',
   },
+  // Meetings and check-in (issue 6, H7).
+  qr_stale: {
+    status: 422,
+    zh: '签到码已过期，请扫描现场最新的二维码',
+    en: 'This check-in code has expired; scan the current code at the venue',
+  },
+  qr_invalid: { status: 422, zh: '签到码无效', en: 'This check-in code is not valid' },
+  minutes_drafter_cannot_approve: {
+    status: 403,
+    zh: '会议纪要须由起草人以外的主持人审定',
+    en: 'The minutes must be approved by someone other than their drafter',
+  },
+  minutes_missing: { status: 422, zh: '请先起草会议纪要', en: 'Draft the minutes first' },
+  not_meeting_attendee: {
+    status: 403,
+    zh: '您不是该议事会的成员，也不在开放报名范围内',
+    en: 'You are not a member of this body and the meeting is not open to you',
+  },
+  agenda_case_invalid: {
+    status: 422,
+    zh: '只能把本议事范围内未办结的事项列入议程',
+    en: 'Only open cases within the body\'s area can go on the agenda',
+  },
+  task_done: { status: 409, zh: '该任务已完成', en: 'This task is already done' },
+  venue_unit_invalid: {
+    status: 422,
+    zh: '场所须属于社区或小区',
+    en: 'A venue belongs to a community or a compound',
+  },
+  body_unit_invalid: {
+    status: 422,
+    zh: '议事主体须设在社区、小区或楼栋',
+    en: 'A body sits at a community, a compound or a building',
+  },
+  meeting_time_invalid: {
+    status: 422,
+    zh: '结束时间须晚于开始时间',
+    en: 'The end must be after the start',
+  },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -34,6 +34,11 @@ export const PERMISSIONS = [
   'cases:accept',
   'cases:whistle',
   'cases:report_in',
+  // Deliberation (议事): see and attend meetings, run a level's bodies and meetings, keep venues.
+  'meetings:read',
+  'meetings:attend',
+  'meetings:manage',
+  'venues:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -44,6 +44,9 @@ const EDIT_ORG: Permission[] = [
 
 /** What each role may do inside its scope. Lists are filtered by scope; this says which actions. */
 const ADMIN: Permission[] = [
+  'meetings:read',
+  'meetings:manage',
+  'venues:manage',
   ...EDIT_ORG,
   'person:reveal_id',
   'department:write',
@@ -58,6 +61,8 @@ const ADMIN: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   resident: [
+    'meetings:read',
+    'meetings:attend',
     'org:read',
     'file:upload',
     'points:read',
@@ -70,6 +75,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:accept',
   ],
   building_leader: [
+    'meetings:read',
+    'meetings:attend',
+    'meetings:manage',
     'org:read',
     'party:read',
     'grid:read',
@@ -81,6 +89,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:accept',
   ],
   grid_worker: [
+    'meetings:read',
+    'meetings:attend',
     ...READ_ORG,
     'org:write',
     'file:upload',
@@ -95,6 +105,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:accept',
   ],
   compound_secretary: [
+    'meetings:read',
+    'meetings:attend',
+    'meetings:manage',
     ...READ_ORG,
     'file:upload',
     'cases:report',
@@ -103,6 +116,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:accept',
   ],
   community_staff: [
+    'meetings:read',
+    'meetings:attend',
+    'meetings:manage',
+    'venues:manage',
     ...EDIT_ORG,
     'file:upload',
     'person:reveal_id',

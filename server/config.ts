@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** Everything the process reads from its environment, read once. */
@@ -14,6 +15,8 @@ export type Config = {
   webDir: string;
   /** Test-only routes (e.g. running the scheduler's jobs as of a given time). Never in production. */
   testHooks: boolean;
+  /** HMAC secret of rotating check-in codes (platform/rotating-qr.ts); the same on every app node. */
+  qrSecret: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,5 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationsDir: path.resolve(cwd, env.MIGRATIONS_DIR ?? 'migrations'),
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'dist/web'),
     testHooks: env.LINLI_TEST_HOOKS === '1',
+    // Without LINLI_QR_SECRET one random secret per process: fine for one node (codes live 40 s).
+    qrSecret: env.LINLI_QR_SECRET || randomBytes(32).toString('hex'),
   };
 }

@@ -4,3 +4,5 @@ export * from '../modules/org/schema.ts';
 export * from '../modules/points/schema.ts';
 export * from '../modules/shop/schema.ts';
 export * from '../modules/cases/schema.ts';
+export * from '../modules/venues/schema.ts';
+export * from '../modules/meetings/schema.ts';
