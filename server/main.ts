@@ -9,6 +9,7 @@ import { runCaseJobs } from './modules/cases/index.ts';
 import { expireVouchers } from './modules/shop/index.ts';
 import { verifyAudit } from './platform/audit.ts';
 import { type ScheduledJob, startScheduler } from './platform/jobs.ts';
+import { deliverOutbox } from './platform/outbox.ts';
 
 /** Every periodic job; each is idempotent per period, so any number of nodes may run them. */
 const SCHEDULED_JOBS: ScheduledJob[] = [
@@ -18,6 +19,8 @@ const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'shop.expiry', cron: '15 * * * *', run: (db, at) => expireVouchers(db, at) },
   // Overdue whistles escalate to the subdistrict; unrated cases close after their window.
   { name: 'cases.timers', cron: '* * * * *', run: (db, at) => runCaseJobs(db, at) },
+  // Notices to external channels (SMS, WeChat …), if any is registered; every 10 seconds.
+  { name: 'platform.outbox', cron: '*/10 * * * * *', run: (db, at) => deliverOutbox(db, at) },
 ];
 
 const USAGE = `用法 / usage: linli <command>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { runCaseJobs } from './modules/cases/index.ts';
 import { runPostingJobs } from './modules/points/index.ts';
 import { expireVouchers } from './modules/shop/index.ts';
+import { deliverOutbox } from './platform/outbox.ts';
 
 /**
  * Only with LINLI_TEST_HOOKS=1: lets a browser test move the scheduler's clock ("the posting window
@@ -31,6 +32,7 @@ export async function testHookRoutes(app: FastifyInstance) {
       const postings = await runPostingJobs(app.db, at);
       const vouchersExpired = await expireVouchers(app.db, at);
       await runCaseJobs(app.db, at);
+      await deliverOutbox(app.db, at);
       return { ...postings, vouchersExpired };
     },
   );
