@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { LangSwitch } from '../components/lang-switch.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
+import { InboxBell } from '../pages/inbox/inbox-bell.tsx';
 import { Brand } from './brand.tsx';
 import { activeEntry, MENU_GROUPS, visibleMenu } from './menu.ts';
 import { canUseDesktop, hasRole, homePath, useMe } from './session.ts';
@@ -68,6 +69,7 @@ export function DesktopShell() {
               </Button>
             </Tooltip>
           )}
+          <InboxBell to="/admin/inbox" />
           <LangSwitch />
           <UserMenu />
         </div>

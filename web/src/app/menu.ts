@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BellOutlined,
   ClusterOutlined,
   DashboardOutlined,
   BookOutlined,
@@ -72,6 +73,15 @@ export const ADMIN_MENU: MenuEntry[] = [
     icon: DashboardOutlined,
     path: '',
     page: lazyPage(() => import('../pages/dashboard/dashboard-page.tsx'), 'DashboardPage'),
+  },
+  // inbox (H1): every signed-in user's own notices.
+  {
+    key: 'inbox',
+    group: 'overview',
+    label: 'menu.inbox',
+    icon: BellOutlined,
+    path: 'inbox',
+    page: lazyPage(() => import('../pages/inbox/inbox-page.tsx'), 'InboxPage'),
   },
   {
     key: 'org-tree',

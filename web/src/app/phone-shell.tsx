@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { LangSwitch } from '../components/lang-switch.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
+import { InboxBell } from '../pages/inbox/inbox-bell.tsx';
 import { Brand } from './brand.tsx';
 import { canUseDesktop, useMe } from './session.ts';
 
@@ -29,6 +30,7 @@ export function PhoneShell() {
               data-testid="to-desktop"
             />
           )}
+          <InboxBell to="/m/inbox" />
           <LangSwitch />
           <UserMenu compact />
         </div>

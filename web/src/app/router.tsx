@@ -64,6 +64,7 @@ const BoardConventionPage = lazyPage(
   () => import('../pages/board/board-convention-page.tsx'),
   'BoardConventionPage',
 );
+const PhoneInboxPage = lazyPage(() => import('../pages/inbox/phone-inbox-page.tsx'), 'PhoneInboxPage');
 
 function HomeRedirect() {
   const session = useSession();
@@ -116,6 +117,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, Component: PhoneHomePage },
       { path: 'households/:id', Component: PhoneHouseholdPage },
+      { path: 'inbox', Component: PhoneInboxPage },
       { path: 'points', element: phone('points:read', PhoneMyPointsPage) },
       { path: 'points/declare', element: phone('points:declare', PhoneDeclarePage) },
       { path: 'points/declare/for', element: phone('points:check', PhoneDeclareForPage) },

@@ -1,4 +1,5 @@
 import { casesEnUS } from './en-US/cases.ts';
+import { inboxEnUS } from './en-US/inbox.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English: the second language. Same keys as zh-CN (enforced by the `Messages` type). */
@@ -62,6 +63,7 @@ export const enUS: Messages = {
   },
   menu: {
     dashboard: 'Workbench',
+    inbox: 'Notifications',
     orgTree: 'Organisation',
     households: 'Households',
     persons: 'Residents',
@@ -1077,4 +1079,5 @@ export const enUS: Messages = {
     },
   },
   cases: casesEnUS,
+  inbox: inboxEnUS,
 };

@@ -1,4 +1,5 @@
 import { casesZhCN } from './zh-CN/cases.ts';
+import { inboxZhCN } from './zh-CN/inbox.ts';
 /**
  * Chinese strings: the default language. `en-US.ts` must have exactly the same keys (the type below
  * enforces it), and components reach both only through i18next's `t()`.
@@ -63,6 +64,7 @@ export const zhCN = {
   },
   menu: {
     dashboard: '工作台',
+    inbox: '消息通知',
     orgTree: '组织架构',
     households: '住户',
     persons: '居民',
@@ -1071,6 +1073,7 @@ export const zhCN = {
     },
   },
   cases: casesZhCN,
+  inbox: inboxZhCN,
 };
 
 export type Messages = typeof zhCN;
