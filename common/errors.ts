@@ -306,6 +306,44 @@ export const ERRORS = {
     zh: '结束时间须晚于开始时间',
     en: 'The end must be after the start',
   },
+  // Votes (表决): one household, one vote; the state of a motion; who may vote.
+  vote_already_cast: {
+    status: 409,
+    zh: '您家已投过票（一户一票，手机与纸质票只计一次）',
+    en: 'Your household has already voted (one household, one vote, on the phone or on paper)',
+  },
+  vote_not_open: { status: 409, zh: '该表决未在投票期内', en: 'This motion is not open for voting' },
+  vote_not_eligible: {
+    status: 403,
+    zh: '您不在本次表决的投票范围内（须为范围内住户的成年成员或指定成员）',
+    en: 'You may not vote on this motion (adult members of households in its scope, or its named members)',
+  },
+  vote_bad_transition: {
+    status: 409,
+    zh: '表决当前状态下不能执行此操作',
+    en: 'This cannot be done to the motion in its current state',
+  },
+  vote_bad_choice: { status: 422, zh: '没有这个选项', en: 'No such option' },
+  vote_scope_invalid: {
+    status: 422,
+    zh: '表决范围须为社区、小区或楼栋',
+    en: 'The scope of a vote is a community, a compound or a building',
+  },
+  vote_electorate_empty: {
+    status: 422,
+    zh: '表决范围内没有可投票的住户或成员',
+    en: 'There is nobody to vote in this scope',
+  },
+  vote_closes_in_past: {
+    status: 422,
+    zh: '截止时间须晚于现在',
+    en: 'The closing time must be in the future',
+  },
+  vote_result_not_ready: {
+    status: 409,
+    zh: '表决结果尚未产生或尚未公布',
+    en: 'The result is not computed or not published yet',
+  },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

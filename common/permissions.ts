@@ -39,6 +39,10 @@ export const PERMISSIONS = [
   'meetings:attend',
   'meetings:manage',
   'venues:manage',
+  // Votes (表决): see motions in scope, run them and enter paper ballots, cast a ballot.
+  'votes:read',
+  'votes:manage',
+  'votes:cast',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

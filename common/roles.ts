@@ -44,6 +44,8 @@ const EDIT_ORG: Permission[] = [
 
 /** What each role may do inside its scope. Lists are filtered by scope; this says which actions. */
 const ADMIN: Permission[] = [
+  'votes:read',
+  'votes:manage',
   'meetings:read',
   'meetings:manage',
   'venues:manage',
@@ -61,6 +63,8 @@ const ADMIN: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   resident: [
+    'votes:read',
+    'votes:cast',
     'meetings:read',
     'meetings:attend',
     'org:read',
@@ -75,6 +79,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:accept',
   ],
   building_leader: [
+    'votes:read',
+    'votes:cast',
     'meetings:read',
     'meetings:attend',
     'meetings:manage',
@@ -89,6 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:accept',
   ],
   grid_worker: [
+    'votes:read',
     'meetings:read',
     'meetings:attend',
     ...READ_ORG,
@@ -105,6 +112,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:accept',
   ],
   compound_secretary: [
+    'votes:read',
+    'votes:manage',
+    'votes:cast',
     'meetings:read',
     'meetings:attend',
     'meetings:manage',
@@ -116,6 +126,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:accept',
   ],
   community_staff: [
+    'votes:read',
+    'votes:manage',
+    'votes:cast',
     'meetings:read',
     'meetings:attend',
     'meetings:manage',

@@ -23,6 +23,7 @@ import { orgRoutes, nameOrgUnits, rosterRoutes, structureRoutes } from './module
 import { boardRoutes, pointsRoutes, summaryRoutes } from './modules/points/index.ts';
 import { figuresRoutes, shopRoutes } from './modules/shop/index.ts';
 import { casesRoutes } from './modules/cases/index.ts';
+import { votesRoutes } from './modules/votes/index.ts';
 import { meetingsRoutes } from './modules/meetings/index.ts';
 import { venuesRoutes } from './modules/venues/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
@@ -127,6 +128,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(summaryRoutes);
   await app.register(boardRoutes);
   await app.register(casesRoutes);
+  await app.register(votesRoutes);
   await app.register(venuesRoutes);
   await app.register(meetingsRoutes, { qrSecret: config.qrSecret });
   await app.register(fileRoutes, { storage: localStorage(path.join(config.dataDir, 'files')) });

@@ -7,6 +7,7 @@ import { failInterruptedImports } from './modules/org/index.ts';
 import { checkLedger, runPostingJobs } from './modules/points/index.ts';
 import { runCaseJobs } from './modules/cases/index.ts';
 import { expireVouchers } from './modules/shop/index.ts';
+import { runVoteJobs } from './modules/votes/index.ts';
 import { verifyAudit } from './platform/audit.ts';
 import { type ScheduledJob, startScheduler } from './platform/jobs.ts';
 import { deliverOutbox } from './platform/outbox.ts';
@@ -19,6 +20,8 @@ const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'shop.expiry', cron: '15 * * * *', run: (db, at) => expireVouchers(db, at) },
   // Overdue whistles escalate to the subdistrict; unrated cases close after their window.
   { name: 'cases.timers', cron: '* * * * *', run: (db, at) => runCaseJobs(db, at) },
+  // Motions whose closing time passed are closed and counted.
+  { name: 'votes.close', cron: '* * * * *', run: (db, at) => runVoteJobs(db, at) },
   // Notices to external channels (SMS, WeChat …), if any is registered; every 10 seconds.
   { name: 'platform.outbox', cron: '*/10 * * * * *', run: (db, at) => deliverOutbox(db, at) },
 ];

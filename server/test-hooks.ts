@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { runCaseJobs } from './modules/cases/index.ts';
 import { runPostingJobs } from './modules/points/index.ts';
 import { expireVouchers } from './modules/shop/index.ts';
+import { runVoteJobs } from './modules/votes/index.ts';
 import { deliverOutbox } from './platform/outbox.ts';
 
 /**
@@ -23,6 +24,7 @@ export async function testHookRoutes(app: FastifyInstance) {
             closed: z.number(),
             credited: z.number(),
             vouchersExpired: z.number(),
+            votesClosed: z.number(),
           }),
         },
       },
@@ -33,7 +35,8 @@ export async function testHookRoutes(app: FastifyInstance) {
       const vouchersExpired = await expireVouchers(app.db, at);
       await runCaseJobs(app.db, at);
       await deliverOutbox(app.db, at);
-      return { ...postings, vouchersExpired };
+      const votes = await runVoteJobs(app.db, at);
+      return { ...postings, vouchersExpired, votesClosed: votes.closed };
     },
   );
 }
