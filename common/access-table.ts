@@ -138,33 +138,6 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/cases/whistles/:id/report-in': 'cases:report_in',
   'POST /api/cases/whistles/:id/result': 'cases:report_in',
 
-  // 议事 (meetings, H7): a body's chair and secretary may be residents, so moves, minutes, decisions
-  // and the check-in code need only meetings:read here; the commands check the seat or the organiser's
-  // scope. Check-in and registration are for attendees; the outcome page is public and masked.
-  'GET /api/meetings/bodies': 'meetings:read',
-  'GET /api/meetings/bodies/:id': 'meetings:read',
-  'POST /api/meetings/bodies': 'meetings:manage',
-  'PATCH /api/meetings/bodies/:id': 'meetings:manage',
-  'GET /api/meetings/figures': 'meetings:manage',
-  'GET /api/meetings/tasks': 'meetings:read',
-  'POST /api/meetings/tasks/:id/complete': 'meetings:read',
-  'GET /api/meetings': 'meetings:read',
-  'POST /api/meetings': 'meetings:manage',
-  'GET /api/meetings/:id': 'meetings:read',
-  'POST /api/meetings/:id/transitions': 'meetings:read',
-  'POST /api/meetings/:id/agenda': 'meetings:manage',
-  'DELETE /api/meetings/:id/agenda/:itemId': 'meetings:manage',
-  'POST /api/meetings/:id/register': 'meetings:attend',
-  'GET /api/meetings/:id/checkin-code': 'meetings:read',
-  'POST /api/meetings/:id/check-in': 'meetings:attend',
-  'PUT /api/meetings/:id/minutes': 'meetings:read',
-  'POST /api/meetings/:id/decisions': 'meetings:read',
-  'GET /api/public/meetings/:id': 'public',
-  'GET /api/venues': 'meetings:read',
-  'GET /api/venues/:id': 'meetings:read',
-  'POST /api/venues': 'venues:manage',
-  'PATCH /api/venues/:id': 'venues:manage',
-
   // 表决 (votes): scope, electorate and state are checked per motion by the commands. Casting is
   // for electors (the command checks household, age, membership); results and the public page
   // carry tallies only, never a voter's choice.
