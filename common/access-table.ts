@@ -178,11 +178,28 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/venues': 'venues:manage',
   'PATCH /api/venues/:id': 'venues:manage',
 
+  // Open311 GeoReport v2: reads are public per the spec; POST checks its api_key in the handler.
+  'GET /open311/v2/services.:format': 'public',
+  'GET /open311/v2/services/:service_code.:format': 'public',
+  'POST /open311/v2/requests.:format': 'public',
+  'GET /open311/v2/requests.:format': 'public',
+  'GET /open311/v2/requests/:id.:format': 'public',
+  'GET /open311/v2/tokens/:token.:format': 'public',
+  // Staff register and revoke the API keys of Open311 clients (scope checked in the command).
+  'GET /api/open311/clients': 'cases:api_clients',
+  'POST /api/open311/clients': 'cases:api_clients',
+  'POST /api/open311/clients/:id/revoke': 'cases:api_clients',
+
   'GET /api/rosters/template': 'roster:import',
   'POST /api/rosters/imports': 'roster:import',
   'GET /api/rosters/imports/:id': 'roster:import',
   'GET /api/rosters/export': 'roster:export',
 };
+
+/** The routes the table governs: the API, and the Open311 GeoReport endpoints. */
+export function isTableRoute(url: string): boolean {
+  return url.startsWith('/api') || url.startsWith('/open311/');
+}
 
 export function routeKey(method: string, url: string): string {
   return `${method.toUpperCase()} ${url}`;

@@ -344,6 +344,13 @@ export const ERRORS = {
     zh: '表决结果尚未产生或尚未公布',
     en: 'The result is not computed or not published yet',
   },
+  // Open311 API clients.
+  open311_client_unit_invalid: {
+    status: 422,
+    zh: '接入系统只能挂在社区、街道或区一级',
+    en: 'An API client must belong to a community, subdistrict or district',
+  },
+  open311_client_revoked: { status: 409, zh: '该接入密钥已吊销', en: 'This API key is already revoked' },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

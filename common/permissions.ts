@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'cases:accept',
   'cases:whistle',
   'cases:report_in',
+  // Open311: register and revoke the API keys of outside systems that file cases.
+  'cases:api_clients',
   // Deliberation (议事): see and attend meetings, run a level's bodies and meetings, keep venues.
   'meetings:read',
   'meetings:attend',

@@ -59,6 +59,7 @@ const ADMIN: Permission[] = [
   'shop:manage',
   'shop:figures',
   'cases:read',
+  'cases:api_clients',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -146,6 +147,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:read',
     'cases:handle',
     'cases:whistle',
+    'cases:api_clients',
   ],
   points_committee: [
     ...READ_ORG,

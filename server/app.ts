@@ -15,7 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { routeKey } from '../common/access-table.ts';
+import { isTableRoute, routeKey } from '../common/access-table.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { appliedMigrationCount, latestMigrationTag } from './db/migrate.ts';
@@ -23,6 +23,7 @@ import { orgRoutes, nameOrgUnits, rosterRoutes, structureRoutes } from './module
 import { boardRoutes, pointsRoutes, summaryRoutes } from './modules/points/index.ts';
 import { figuresRoutes, shopRoutes } from './modules/shop/index.ts';
 import { casesRoutes } from './modules/cases/index.ts';
+import { open311Routes } from './modules/open311/index.ts';
 import { votesRoutes } from './modules/votes/index.ts';
 import { meetingsRoutes } from './modules/meetings/index.ts';
 import { venuesRoutes } from './modules/venues/index.ts';
@@ -50,7 +51,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods)
-      if (m !== 'HEAD' && r.url.startsWith('/api')) registeredRoutes.push(routeKey(m, r.url));
+      if (m !== 'HEAD' && isTableRoute(r.url)) registeredRoutes.push(routeKey(m, r.url));
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -128,6 +129,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(summaryRoutes);
   await app.register(boardRoutes);
   await app.register(casesRoutes);
+  await app.register(open311Routes);
   await app.register(votesRoutes);
   await app.register(venuesRoutes);
   await app.register(meetingsRoutes, { qrSecret: config.qrSecret });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ACCESS_TABLE, routeKey } from '../../common/access-table.ts';
+import { ACCESS_TABLE, isTableRoute, routeKey } from '../../common/access-table.ts';
 import { holdsAnywhere } from './access.ts';
 import { sendError } from './errors.ts';
 import { resolveSession, SESSION_COOKIE, type SessionPolicy } from './sessions.ts';
@@ -12,7 +12,7 @@ export function registerAccessHook(app: FastifyInstance, policy: SessionPolicy) 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req, reply) => {
     const url = req.routeOptions.url;
-    if (!url?.startsWith('/api')) return; // the web app and static files
+    if (!url || !isTableRoute(url)) return; // the web app and static files
     const access = ACCESS_TABLE[routeKey(req.method === 'HEAD' ? 'GET' : req.method, url)];
     const token = req.cookies[SESSION_COOKIE];
     let expired = false;

@@ -8,7 +8,7 @@ export { runCaseJobs } from './jobs.ts';
 export { DEFAULT_CATEGORIES, categoriesAt } from './categories.ts';
 export { fileCase, type Reporter } from './cases.ts';
 // Open311 reads cases and whistles (read-only) to answer GET requests.
-export { civicCase, caseWhistle } from './schema.ts';
+export { civicCase, caseWhistle, caseTimer } from './schema.ts';
 export { OPEN_STATES } from './case-machine.ts';
 export { loadCase } from './cases.ts';
 // Meetings dispatch an agenda case by decision (议事决定派单), through the case's own transition.
