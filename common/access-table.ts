@@ -137,6 +137,30 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/cases/:id/whistles': 'cases:whistle',
   'POST /api/cases/whistles/:id/report-in': 'cases:report_in',
   'POST /api/cases/whistles/:id/result': 'cases:report_in',
+  // 一事一策 and 暖心实项目: list scope and manage rights are checked per plan/project by the commands.
+  'GET /api/projects/plans': 'projects:read',
+  'POST /api/projects/plans': 'projects:manage',
+  'GET /api/projects/plans/:id': 'projects:read',
+  'PATCH /api/projects/plans/:id': 'projects:manage',
+  'POST /api/projects/plans/:id/transitions': 'projects:manage',
+  'POST /api/projects/plans/:id/updates': 'projects:manage',
+  'POST /api/projects/milestones/:id': 'projects:manage',
+  'GET /api/projects': 'projects:read',
+  'GET /api/projects/units': 'projects:read',
+  'POST /api/projects': 'projects:manage',
+  'GET /api/projects/:id': 'projects:read',
+  'PATCH /api/projects/:id': 'projects:manage',
+  'POST /api/projects/:id/transitions': 'projects:manage',
+  'POST /api/projects/:id/updates': 'projects:manage',
+  'GET /api/projects/weekly': 'projects:read',
+  'GET /api/projects/monthly': 'projects:read',
+  'GET /api/projects/quarterly': 'projects:read',
+  'GET /api/projects/quarterly/export': 'projects:read',
+  'GET /api/projects/resident': 'projects:rate',
+  'POST /api/projects/:id/ratings': 'projects:rate',
+  'GET /api/public/communities/:id/projects': 'public',
+  'GET /api/public/plans/:id': 'public',
+
 
   // 表决 (votes): scope, electorate and state are checked per motion by the commands. Casting is
   // for electors (the command checks household, age, membership); results and the public page

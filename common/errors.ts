@@ -267,6 +267,32 @@ export const ERRORS = {
     zh: '该吹哨事项已报到或已办结',
     en: 'This whistle has already been reported in or resolved',
   },
+  // 一事一策 and 暖心实项目 (projects module).
+  project_not_done: {
+    status: 409,
+    zh: '项目完成后才能评价',
+    en: 'A project can be rated only once it is done',
+  },
+  project_already_rated: {
+    status: 409,
+    zh: '您已评价过该项目',
+    en: 'You have already rated this project',
+  },
+  project_number_taken: {
+    status: 409,
+    zh: '该年度清单中已有此编号',
+    en: "This number is already used in that year's list",
+  },
+  project_unit_invalid: {
+    status: 422,
+    zh: '暖心实项目和一事一策须建在社区或街道',
+    en: 'Projects and plans belong to a community or a subdistrict',
+  },
+  plan_not_editable: {
+    status: 409,
+    zh: '已完成的一事一策不能修改，请先重新打开',
+    en: 'A finished plan cannot be edited; reopen it first',
+  },
   // Meetings and check-in (issue 6, H7).
   qr_stale: {
     status: 422,

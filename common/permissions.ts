@@ -36,6 +36,10 @@ export const PERMISSIONS = [
   'cases:report_in',
   // Open311: register and revoke the API keys of outside systems that file cases.
   'cases:api_clients',
+  // 一事一策 and 暖心实项目.
+  'projects:read',
+  'projects:manage',
+  'projects:rate',
   // Deliberation (议事): see and attend meetings, run a level's bodies and meetings, keep venues.
   'meetings:read',
   'meetings:attend',

@@ -59,6 +59,8 @@ const ADMIN: Permission[] = [
   'shop:manage',
   'shop:figures',
   'cases:read',
+  'projects:read',
+  'projects:manage',
   'cases:api_clients',
 ];
 
@@ -78,6 +80,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:report',
     'cases:read',
     'cases:accept',
+    'projects:rate',
   ],
   building_leader: [
     'votes:read',
@@ -94,6 +97,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:read',
     'cases:handle',
     'cases:accept',
+    'projects:read',
   ],
   grid_worker: [
     'votes:read',
@@ -125,6 +129,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:read',
     'cases:handle',
     'cases:accept',
+    'projects:read',
   ],
   community_staff: [
     'votes:read',
@@ -148,6 +153,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:handle',
     'cases:whistle',
     'cases:api_clients',
+    'projects:read',
+    'projects:manage',
   ],
   points_committee: [
     ...READ_ORG,

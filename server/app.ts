@@ -25,6 +25,7 @@ import { figuresRoutes, shopRoutes } from './modules/shop/index.ts';
 import { casesRoutes } from './modules/cases/index.ts';
 import { open311Routes } from './modules/open311/index.ts';
 import { votesRoutes } from './modules/votes/index.ts';
+import { projectsRoutes } from './modules/projects/index.ts';
 import { meetingsRoutes } from './modules/meetings/index.ts';
 import { venuesRoutes } from './modules/venues/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
@@ -131,6 +132,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(casesRoutes);
   await app.register(open311Routes);
   await app.register(votesRoutes);
+  await app.register(projectsRoutes);
   await app.register(venuesRoutes);
   await app.register(meetingsRoutes, { qrSecret: config.qrSecret });
   await app.register(fileRoutes, { storage: localStorage(path.join(config.dataDir, 'files')) });

@@ -4,6 +4,7 @@ export * from '../modules/org/schema.ts';
 export * from '../modules/points/schema.ts';
 export * from '../modules/shop/schema.ts';
 export * from '../modules/cases/schema.ts';
+export * from '../modules/projects/schema.ts';
 export * from '../modules/open311/schema.ts';
 export * from '../modules/votes/schema.ts';
 export * from '../modules/venues/schema.ts';

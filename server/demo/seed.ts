@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { assignGridWorker, orgIsEmpty, seedDemoOrg } from '../modules/org/index.ts';
 import { seedDemoPoints } from '../modules/points/index.ts';
 import { seedDemoShop } from '../modules/shop/index.ts';
+import { seedDemoProjects } from '../modules/projects/index.ts';
 import { seedDemoVotes } from '../modules/votes/index.ts';
 import { seedDemoMeetings } from '../modules/meetings/index.ts';
 import { loadActor } from '../platform/sessions.ts';
@@ -126,6 +127,7 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
       { communityId: a.id, tianHouseholdId: org.tian.householdId },
       await actor('13900000003'),
     );
+    await seedDemoProjects(tx, a.id, await actor('13900000003'));
     await seedDemoMeetings(tx, a.id, await actor('13900000003'));
     await recordAudit(
       { actor: SYSTEM_ACTOR, tx },
