@@ -37,7 +37,9 @@ describe('rotating QR codes', () => {
   });
 
   it('refuses an older code as stale (a photo sent home), even hours later', () => {
-    expect(refusal(() => verifyCode(cfg, 'meeting-checkin', MEETING, shown.code, later(40)))).toBe('qr_stale');
+    expect(refusal(() => verifyCode(cfg, 'meeting-checkin', MEETING, shown.code, later(40)))).toBe(
+      'qr_stale',
+    );
     expect(refusal(() => verifyCode(cfg, 'meeting-checkin', MEETING, shown.code, later(3 * 3600)))).toBe(
       'qr_stale',
     );

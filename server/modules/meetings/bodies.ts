@@ -36,6 +36,9 @@ export async function membersOfBodies(db: Executor, ids: string[]): Promise<Map<
     .from(bodyMember)
     .where(inArray(bodyMember.bodyId, [...new Set(ids)]))
     .orderBy(asc(bodyMember.createdAt), asc(bodyMember.name));
+  const rank: Record<string, number> = { chair: 0, secretary: 1, member: 2 };
+  // Chair first, then the secretary, then members in the order they were entered.
+  rows.sort((a, b) => rank[a.role] - rank[b.role]);
   for (const r of rows) out.get(r.bodyId)?.push(r);
   return out;
 }

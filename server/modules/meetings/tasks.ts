@@ -8,6 +8,7 @@ import { now } from '../../platform/clock.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { manages } from './access.ts';
+import { loadMeeting, standing } from './meetings.ts';
 import { meeting, meetingTask } from './schema.ts';
 
 export type TaskRow = typeof meetingTask.$inferSelect;
@@ -75,8 +76,9 @@ export async function completeTask(ctx: CommandContext, id: string, result: stri
   if (!t) throw new AppError('not_found');
   const owner = t.ownerUserId !== null && t.ownerUserId === ctx.actor.userId;
   if (!owner && !manages(ctx.actor, t.orgPath)) {
-    const sees = ctx.actor.grants.some((g) => g.role !== 'resident' && t.orgPath.startsWith(g.orgPath));
-    throw new AppError(sees ? 'forbidden' : 'not_found');
+    // Whoever may see the meeting learns they may not; anyone else learns nothing (404).
+    await standing(ctx.tx, ctx.actor, await loadMeeting(ctx.tx, t.meetingId));
+    throw new AppError('forbidden');
   }
   if (t.state === 'done') throw new AppError('task_done');
   const [row] = await ctx.tx
