@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  ApiOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -209,6 +210,16 @@ export const ADMIN_MENU: MenuEntry[] = [
         page: lazyPage(() => import('../pages/cases/case-detail-page.tsx'), 'CaseDetailPage'),
       },
     ],
+  },
+  // open311 (H3): the outside systems filing cases through GeoReport v2, and their API keys.
+  {
+    key: 'open311-clients',
+    group: 'cases',
+    label: 'menu.open311Clients',
+    icon: ApiOutlined,
+    permission: 'cases:api_clients',
+    path: 'open311/clients',
+    page: lazyPage(() => import('../pages/open311/open311-clients-page.tsx'), 'Open311ClientsPage'),
   },
   {
     key: 'points-review',

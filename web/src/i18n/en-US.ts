@@ -1,5 +1,6 @@
 import { casesEnUS } from './en-US/cases.ts';
 import { inboxEnUS } from './en-US/inbox.ts';
+import { open311EnUS } from './en-US/open311.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English: the second language. Same keys as zh-CN (enforced by the `Messages` type). */
@@ -90,6 +91,8 @@ export const enUS: Messages = {
     // cases (H5)
     cases: 'Cases',
     caseWhistles: 'Department queue',
+    // open311 (H3)
+    open311Clients: 'Open311 clients',
     group: {
       overview: 'Overview',
       org: 'People & housing',
@@ -1080,4 +1083,5 @@ export const enUS: Messages = {
   },
   cases: casesEnUS,
   inbox: inboxEnUS,
+  open311: open311EnUS,
 };

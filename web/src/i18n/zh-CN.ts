@@ -1,5 +1,6 @@
 import { casesZhCN } from './zh-CN/cases.ts';
 import { inboxZhCN } from './zh-CN/inbox.ts';
+import { open311ZhCN } from './zh-CN/open311.ts';
 /**
  * Chinese strings: the default language. `en-US.ts` must have exactly the same keys (the type below
  * enforces it), and components reach both only through i18next's `t()`.
@@ -91,6 +92,8 @@ export const zhCN = {
     // cases (H5)
     cases: '事项办理',
     caseWhistles: '部门报到',
+    // open311 (H3)
+    open311Clients: 'Open311 接入',
     group: {
       overview: '概览',
       org: '人口与房屋',
@@ -1074,6 +1077,7 @@ export const zhCN = {
   },
   cases: casesZhCN,
   inbox: inboxZhCN,
+  open311: open311ZhCN,
 };
 
 export type Messages = typeof zhCN;
