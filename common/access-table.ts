@@ -137,6 +137,12 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/cases/:id/whistles': 'cases:whistle',
   'POST /api/cases/whistles/:id/report-in': 'cases:report_in',
   'POST /api/cases/whistles/:id/result': 'cases:report_in',
+  // 突发事件: whoever the alert reached, or cases:respond in scope (the command checks); 值班表.
+  'POST /api/cases/:id/acknowledge': 'signed_in',
+  'POST /api/cases/:id/check-in': 'signed_in',
+  'GET /api/cases/duty-roster': 'cases:duty',
+  'POST /api/cases/duty-roster': 'cases:duty',
+  'DELETE /api/cases/duty-roster/:id': 'cases:duty',
   // 一事一策 and 暖心实项目: list scope and manage rights are checked per plan/project by the commands.
   'GET /api/projects/plans': 'projects:read',
   'POST /api/projects/plans': 'projects:manage',

@@ -267,6 +267,22 @@ export const ERRORS = {
     zh: '该吹哨事项已报到或已办结',
     en: 'This whistle has already been reported in or resolved',
   },
+  // Emergencies (1分钟响应、5分钟到位) and the on-duty list.
+  case_not_emergency: {
+    status: 409,
+    zh: '该事项不是突发事件',
+    en: 'This case is not an emergency',
+  },
+  emergency_step_done: {
+    status: 409,
+    zh: '该突发事件已响应（或已到位），或已结束',
+    en: 'This emergency has already been acknowledged (or reached), or is over',
+  },
+  duty_user_invalid: {
+    status: 422,
+    zh: '值班人员须是本社区的工作人员或一线人员',
+    en: "Only the community's staff and front-line people can be on its duty list",
+  },
   // 一事一策 and 暖心实项目 (projects module).
   project_not_done: {
     status: 409,

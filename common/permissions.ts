@@ -34,6 +34,9 @@ export const PERMISSIONS = [
   'cases:accept',
   'cases:whistle',
   'cases:report_in',
+  // Emergencies: acknowledge and check in on site; keep a community's on-duty list.
+  'cases:respond',
+  'cases:duty',
   // Open311: register and revoke the API keys of outside systems that file cases.
   'cases:api_clients',
   // 一事一策 and 暖心实项目.

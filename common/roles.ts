@@ -13,6 +13,7 @@ export const ROLES = [
   'department_staff',
   'system_admin',
   'provider_staff',
+  'safety_sentinel',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -28,6 +29,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   department_staff: { zh: '职能部门人员', en: 'Department staff' },
   system_admin: { zh: '系统管理员', en: 'System admin' },
   provider_staff: { zh: '服务提供方', en: 'Provider staff' },
+  safety_sentinel: { zh: '安全哨兵', en: 'Safety sentinel' },
 };
 
 const READ_ORG: Permission[] = ['org:read', 'party:read', 'grid:read', 'department:read', 'partner:read'];
@@ -96,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:report',
     'cases:read',
     'cases:handle',
+    'cases:respond',
     'cases:accept',
     'projects:read',
   ],
@@ -114,6 +117,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:report',
     'cases:read',
     'cases:check',
+    'cases:respond',
     'cases:accept',
   ],
   compound_secretary: [
@@ -128,6 +132,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:report',
     'cases:read',
     'cases:handle',
+    'cases:respond',
     'cases:accept',
     'projects:read',
   ],
@@ -152,6 +157,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:read',
     'cases:handle',
     'cases:whistle',
+    'cases:respond',
+    'cases:duty',
     'cases:api_clients',
     'projects:read',
     'projects:manage',
@@ -170,4 +177,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: ADMIN,
   // Staff of a partner unit, merchant or property company: fulfil their own provider's vouchers.
   provider_staff: ['shop:fulfil'],
+  // 安全哨兵: property front-line staff, granted at a compound; report, read and answer emergencies there.
+  safety_sentinel: ['file:upload', 'cases:report', 'cases:read', 'cases:respond'],
 };

@@ -5,7 +5,7 @@ import { migrate } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed.ts';
 import { failInterruptedImports } from './modules/org/index.ts';
 import { checkLedger, runPostingJobs } from './modules/points/index.ts';
-import { runCaseJobs } from './modules/cases/index.ts';
+import { runCaseJobs, runTimerScan } from './modules/cases/index.ts';
 import { expireVouchers } from './modules/shop/index.ts';
 import { runVoteJobs } from './modules/votes/index.ts';
 import { verifyAudit } from './platform/audit.ts';
@@ -18,12 +18,14 @@ const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'points.postings', cron: '5 * * * *', run: (db, at) => runPostingJobs(db, at) },
   // Vouchers not used in time are refunded.
   { name: 'shop.expiry', cron: '15 * * * *', run: (db, at) => expireVouchers(db, at) },
-  // Overdue whistles escalate to the subdistrict; unrated cases close after their window.
+  // Deadlines (SLA timers) breach and escalate, whistles to the subdistrict; unrated cases close.
   { name: 'cases.timers', cron: '* * * * *', run: (db, at) => runCaseJobs(db, at) },
-  // Motions whose closing time passed are closed and counted.
-  { name: 'votes.close', cron: '* * * * *', run: (db, at) => runVoteJobs(db, at) },
+  // The SLA scan every 5 seconds (seconds field first): an emergency must be answered in 1 minute.
+  { name: 'cases.timer_scan', cron: '*/5 * * * * *', run: (db, at) => runTimerScan(db, at) },
   // Notices to external channels (SMS, WeChat …), if any is registered; every 10 seconds.
   { name: 'platform.outbox', cron: '*/10 * * * * *', run: (db, at) => deliverOutbox(db, at) },
+  // Motions whose closing time passed are closed and counted.
+  { name: 'votes.close', cron: '* * * * *', run: (db, at) => runVoteJobs(db, at) },
 ];
 
 const USAGE = `用法 / usage: linli <command>

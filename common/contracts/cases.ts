@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allowed, paged, pageQuery } from './common.ts';
+import { allowed, paged, pageQuery, queryBool } from './common.ts';
 
 /** 民生诉求 / 隐患 / 矛盾纠纷 / 建议 / 突发事件. */
 export const CASE_KINDS = ['demand', 'hazard', 'dispute', 'suggestion', 'emergency'] as const;
@@ -74,6 +74,9 @@ export const caseCategoryOut = z.object({
   acceptHours: z.number().int(),
   resolveHours: z.number().int(),
   respondHours: z.number().int(),
+  /** Emergencies: acknowledge within (1分钟响应) and be on site within (5分钟到位), in seconds. */
+  respondSeconds: z.number().int(),
+  arriveSeconds: z.number().int(),
   rateDays: z.number().int(),
 });
 export type CaseCategoryOut = z.infer<typeof caseCategoryOut>;
@@ -160,6 +163,7 @@ export const caseTimerOut = z.object({
   kind: z.enum(SLA_KINDS),
   /** The whistle the deadline belongs to (a department's report-in), if any. */
   whistleId: z.string().nullable(),
+  startedAt: z.string(),
   dueAt: z.string(),
   state: z.enum(TIMER_STATES),
   metAt: z.string().nullable(),
@@ -214,6 +218,8 @@ export const caseQuery = pageQuery.extend({
   /** check: awaiting the actor's grid check; handle: in the actor's level queue; mine: reported by me. */
   queue: z.enum(['check', 'handle', 'mine', 'assigned']).optional(),
   orgUnitId: z.uuid().optional(),
+  /** Only cases with a deadline passed unmet (a pending timer past due). */
+  overdue: queryBool.optional(),
 });
 export const casePage = paged(caseOut);
 
@@ -244,3 +250,38 @@ export const checkInBody = z
     message: 'location or photo required',
     path: ['photoIds'],
   });
+
+/** 值班表: who answers a community's emergencies, and when. */
+export const dutyRosterQuery = z.object({
+  communityId: z.uuid().optional(),
+  /** Include entries that have ended (default: current and upcoming only). */
+  past: queryBool.optional(),
+});
+export const dutyRosterCreate = z
+  .object({
+    communityId: z.uuid(),
+    userId: z.uuid(),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    note: z.string().trim().max(200).optional(),
+  })
+  .refine((b) => new Date(b.endsAt) > new Date(b.startsAt), {
+    message: 'endsAt must be after startsAt',
+    path: ['endsAt'],
+  });
+export const dutyRosterOut = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  note: z.string().nullable(),
+  /** On duty at the time of the request. */
+  onDuty: z.boolean(),
+});
+export const dutyRosterList = z.object({
+  items: z.array(dutyRosterOut),
+  /** People who may be put on this community's roster (its staff and front-line roles). */
+  candidates: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string() })),
+});

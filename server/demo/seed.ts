@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { assignGridWorker, orgIsEmpty, seedDemoOrg } from '../modules/org/index.ts';
+import { assignGridWorker, demoPartyMember, orgIsEmpty, seedDemoOrg } from '../modules/org/index.ts';
+import { seedDemoDutyRoster } from '../modules/cases/index.ts';
 import { seedDemoPoints } from '../modules/points/index.ts';
 import { seedDemoShop } from '../modules/shop/index.ts';
 import { seedDemoProjects } from '../modules/projects/index.ts';
@@ -25,6 +26,10 @@ export const DEMO_ACCOUNTS = [
   { phone: '13900000007', label: 'resident 居民 田志明（春熙社区 幸福家园小区 1号楼 1单元302）' },
   { phone: '13900000008', label: 'department_staff 职能部门（区城市管理局）' },
   { phone: '13900000009', label: 'provider_staff 服务提供方（安心家政服务社，积分超市核销）' },
+  { phone: '13900000010', label: 'building_leader 楼栋长（幸福家园小区 1号楼）' },
+  { phone: '13900000011', label: 'compound_secretary 小区党支部书记（幸福家园小区）' },
+  { phone: '13900000012', label: 'safety_sentinel 安全哨兵（物业，幸福家园小区）' },
+  { phone: '13900000013', label: 'resident 党员居民（春熙社区，可接单）' },
 ] as const;
 
 /**
@@ -79,6 +84,35 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
         ],
       },
     ];
+    // The front line of 幸福家园小区 (田志明's compound) for cases and emergencies, and a resident
+    // party member of 春熙社区 who takes dispatched orders.
+    const compoundPath = `/${org.tian.buildingPath.split('/').filter(Boolean).slice(0, 4).join('/')}/`;
+    const compound = { id: compoundPath.split('/').filter(Boolean)[3], path: compoundPath };
+    const member = await demoPartyMember(tx, a.path, org.tian.personId);
+    accounts.push(
+      {
+        phone: '13900000010',
+        name: '冯楼长',
+        grants: [
+          { role: 'building_leader', ...at({ id: org.tian.buildingId, path: org.tian.buildingPath }) },
+        ],
+      },
+      { phone: '13900000011', name: '陈书记', grants: [{ role: 'compound_secretary', ...at(compound) }] },
+      { phone: '13900000012', name: '褚哨兵', grants: [{ role: 'safety_sentinel', ...at(compound) }] },
+      {
+        phone: '13900000013',
+        name: member.name,
+        personId: member.personId,
+        grants: [
+          {
+            role: 'resident',
+            orgUnitId: member.buildingId,
+            orgPath: member.orgPath,
+            householdId: member.householdId,
+          },
+        ],
+      },
+    );
     const ids = new Map<string, string>();
     for (const acc of accounts) {
       ids.set(acc.phone, await createUser(tx, { ...acc, displayName: acc.name, passwordHash }));
@@ -129,6 +163,8 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
     );
     await seedDemoProjects(tx, a.id, await actor('13900000003'));
     await seedDemoMeetings(tx, a.id, await actor('13900000003'));
+    // 值班表: 孙社工 by day, 周网格 by night, so an emergency in 春熙社区 always reaches someone.
+    await seedDemoDutyRoster(tx, a, ids.get('13900000003')!, ids.get('13900000005')!, new Date());
     await recordAudit(
       { actor: SYSTEM_ACTOR, tx },
       {

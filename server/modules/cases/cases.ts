@@ -49,7 +49,19 @@ import {
   TRANSITIONS,
 } from './case-machine.ts';
 import { categoryFor } from './categories.ts';
+import { raiseEmergency } from './emergency.ts';
 import { caseEvent, caseWhistle, civicCase } from './schema.ts';
+import {
+  emergencyActionsFor,
+  isOverdue,
+  notifiedCondition,
+  onCaseMove,
+  overdueCondition,
+  presentTimer,
+  startTimer,
+  timersOf,
+  wasNotified,
+} from './timers.ts';
 import { presentWhistle } from './whistle-view.ts';
 
 export type CaseRow = typeof civicCase.$inferSelect;
@@ -199,7 +211,9 @@ async function reporterAt(ctx: CommandContext, unit: { path: string }): Promise<
     (g) => g.role !== 'resident' && hasPermission(g, 'cases:report') && unit.path.startsWith(g.orgPath),
   );
   if (staff) {
-    const via = staff.role === 'grid_worker' || staff.role === 'building_leader' ? staff.role : 'staff';
+    const via = ['grid_worker', 'building_leader', 'safety_sentinel'].includes(staff.role)
+      ? staff.role
+      : 'staff';
     return { ...base, via, householdId: null, personId: actor.personId };
   }
   const resident = actor.grants.find((g) => g.role === 'resident' && hasPermission(g, 'cases:report'));
@@ -272,6 +286,9 @@ export async function fileCase(
     photoIds: input.photoIds,
     at,
   });
+  // The SLA engine: the grid check's deadline; an emergency's alert and its 1-minute/5-minute timers.
+  await startTimer(ctx.tx, { caseId: row.id, kind: 'check', dueAt: row.checkDueAt, at });
+  if (row.kind === 'emergency') await raiseEmergency(ctx, row, cat, at);
   await recordAudit(ctx, {
     action: 'cases.case_reported',
     subjectType: 'case',
@@ -493,6 +510,7 @@ export async function transitionCase(
     photoIds: input.photoIds,
     at,
   });
+  await onCaseMove(ctx.tx, row, input.action, at, ctx.actor.userId);
   await recordAudit(ctx, {
     action: `cases.case_${PAST[input.action]}`,
     subjectType: 'case',
@@ -536,7 +554,8 @@ const PAST: Record<CaseAction, string> = {
 
 export async function getCase({ actor, db }: QueryContext, id: string): Promise<CaseOut> {
   const c = await loadCase(db, id);
-  authorizeSee(actor, c, await whistledDepartments(db, id));
+  // Whoever an emergency alert reached may open it (an on-duty person from outside its scope too).
+  if (!wasNotified(actor, await timersOf(db, id))) authorizeSee(actor, c, await whistledDepartments(db, id));
   return presentCase(db, actor, c);
 }
 
@@ -559,8 +578,11 @@ export async function listCases({ actor, db }: QueryContext, q: z.infer<typeof c
     scopeCondition(actor, 'cases:read', civicCase.orgPath, (hid) => eq(civicCase.householdId, hid)),
     actor.userId ? eq(civicCase.reporterUserId, actor.userId) : undefined,
     actor.personId ? eq(civicCase.assigneePersonId, actor.personId) : undefined,
+    actor.userId ? notifiedCondition(actor.userId) : undefined,
   );
   const where: (SQL | undefined)[] = [visible];
+  if (q.overdue !== undefined)
+    where.push(q.overdue ? overdueCondition(now()) : sql`not ${overdueCondition(now())}`);
   if (q.state) where.push(eq(civicCase.state, q.state));
   if (q.orgUnitId) where.push(await underUnit(db, civicCase.orgPath, q.orgUnitId));
   if (q.queue === 'check')
@@ -606,6 +628,7 @@ export async function presentCase(db: Executor, actor: Actor, c: CaseRow): Promi
     .from(caseWhistle)
     .where(eq(caseWhistle.caseId, c.id))
     .orderBy(asc(caseWhistle.createdAt));
+  const timers = await timersOf(db, c.id);
   const names = await nameOrgUnits(db, pathIds(c.orgPath).slice(2));
   const t = caseTarget(c);
   const staff = ['cases:check', 'cases:handle', 'cases:whistle'].some((p) =>
@@ -659,10 +682,9 @@ export async function presentCase(db: Executor, actor: Actor, c: CaseRow): Promi
       at: e.at.toISOString(),
     })),
     whistles: whistles.map(presentWhistle),
-    // The SLA engine (timers.ts) fills these.
-    timers: [],
-    overdue: false,
-    emergencyActions: [],
+    timers: timers.map(presentTimer),
+    overdue: isOverdue(timers, now()),
+    emergencyActions: emergencyActionsFor(actor, c, timers),
     actions,
     allowed: allowedActions(actor, t, ['cases:check', 'cases:handle', 'cases:whistle']),
   };

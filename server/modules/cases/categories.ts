@@ -11,6 +11,10 @@ import { caseCategory } from './schema.ts';
 
 type Category = CaseCategoryOut;
 
+/** 1分钟响应、5分钟到位: an emergency's defaults; a category row may set its own (respond_seconds …). */
+export const EMERGENCY_RESPOND_SECONDS = 60;
+export const EMERGENCY_ARRIVE_SECONDS = 300;
+
 const d = (
   code: string,
   name: string,
@@ -26,6 +30,8 @@ const d = (
   acceptHours: 24,
   resolveHours: 72,
   respondHours: 24,
+  respondSeconds: EMERGENCY_RESPOND_SECONDS,
+  arriveSeconds: EMERGENCY_ARRIVE_SECONDS,
   rateDays: 7,
   ...sla,
 });
@@ -65,6 +71,8 @@ function fromRow(r: typeof caseCategory.$inferSelect): Category {
     acceptHours: r.acceptHours,
     resolveHours: r.resolveHours,
     respondHours: r.respondHours,
+    respondSeconds: r.respondSeconds ?? EMERGENCY_RESPOND_SECONDS,
+    arriveSeconds: r.arriveSeconds ?? EMERGENCY_ARRIVE_SECONDS,
     rateDays: r.rateDays,
   };
 }

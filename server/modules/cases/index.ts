@@ -4,7 +4,8 @@
 // able to pass a case up), and 社区吹哨、部门报到 with escalation to the subdistrict and the tiered
 // handling figure (resolved_locally / escalated). Other modules import only from this file.
 export { casesRoutes } from './routes.ts';
-export { runCaseJobs } from './jobs.ts';
+export { runCaseJobs, runTimerScan } from './jobs.ts';
+export { seedDemoDutyRoster } from './duty.ts';
 export { DEFAULT_CATEGORIES, categoriesAt } from './categories.ts';
 export { fileCase, type Reporter } from './cases.ts';
 // Open311 reads cases and whistles (read-only) to answer GET requests.

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { SYSTEM_TRANSITIONS } from './case-machine.ts';
 import { appendCaseEvent } from './cases.ts';
 import { caseWhistle, civicCase } from './schema.ts';
-import { escalateOverdueWhistles } from './whistles.ts';
+import { scanTimers } from './sla.ts';
 
 /**
  * 评单 has a window (7 days by default, per category): a completed case nobody rated closes as
@@ -67,9 +67,17 @@ export async function closeUnrated(db: Db, at: Date): Promise<number> {
   return closed;
 }
 
-/** The cases module's scheduled work; idempotent, safe to run on every node every few minutes. */
+/**
+ * The cases module's scheduled work; idempotent, safe to run on every node every few minutes.
+ * `escalated`: whistles called up to the subdistrict; `breached`: every deadline breached (those too).
+ */
 export async function runCaseJobs(db: Db, at: Date) {
-  const escalated = await escalateOverdueWhistles(db, at);
+  const scan = await scanTimers(db, at);
   const closedUnrated = await closeUnrated(db, at);
-  return { escalated, closedUnrated };
+  return { escalated: scan.whistles, breached: scan.breached, closedUnrated };
+}
+
+/** Every few seconds: an emergency's 1-minute target needs a scan far more often than once a minute. */
+export async function runTimerScan(db: Db, at: Date) {
+  return scanTimers(db, at);
 }

@@ -21,6 +21,7 @@ import { AppError } from '../../platform/errors.ts';
 import { command, query } from '../../platform/http.ts';
 import { loadOrgUnit } from '../org/index.ts';
 import * as cases from './cases.ts';
+import { emergencyRoutes } from './duty-routes.ts';
 import { categoriesAt } from './categories.ts';
 import * as whistles from './whistles.ts';
 
@@ -79,4 +80,5 @@ export async function casesRoutes(app: FastifyInstance) {
     { schema: { tags, params: idParam, body: whistleResultBody, response: { 200: caseOut } } },
     (req) => command(req, (ctx) => whistles.recordResult(ctx, req.params.id, req.body)),
   );
+  await emergencyRoutes(app);
 }

@@ -31,6 +31,13 @@ export const caseCategory = pgTable(
     acceptHours: integer('accept_hours').notNull(),
     resolveHours: integer('resolve_hours').notNull(),
     respondHours: integer('respond_hours').notNull(),
+    /**
+     * Emergencies count in seconds (1分钟响应、5分钟到位): the acknowledge and on-site targets of this
+     * category's emergency reports. Null: the built-in 60 s / 300 s. A community (or the subdistrict,
+     * district) tightens or relaxes them by overriding the category, like every other SLA.
+     */
+    respondSeconds: integer('respond_seconds'),
+    arriveSeconds: integer('arrive_seconds'),
     rateDays: integer('rate_days').notNull(),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
@@ -143,4 +150,55 @@ export const caseWhistle = pgTable(
     index('case_whistle_department_idx').on(t.departmentId, t.state),
     uniqueIndex('case_whistle_once_idx').on(t.caseId, t.departmentId),
   ],
+);
+
+/**
+ * A deadline of a case (the SLA engine): started in the transaction of the move that starts it, met or
+ * cancelled by the move that ends it, breached by the scheduler's scan (sla.ts). Being rows, timers
+ * survive a restart; the conditional update `where state = 'pending'` makes every end happen once.
+ */
+export const caseTimer = pgTable(
+  'case_timer',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => civicCase.id, { onDelete: 'cascade' }),
+    /** A department's report-in (respond) or result (resolve) for one whistle. */
+    whistleId: uuid('whistle_id').references(() => caseWhistle.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(), // check | accept | respond | arrive | resolve
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    state: text('state').notNull().default('pending'), // pending | met | breached | cancelled
+    metAt: timestamp('met_at', { withTimezone: true }),
+    metBy: uuid('met_by'),
+    breachedAt: timestamp('breached_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Who was told: at the start (an emergency's first responders) and on a breach (escalation). */
+    notifiedUserIds: textArray('notified_user_ids'),
+    /** Where a breach went: 'level', 'community', 'subdistrict' (escalation bookkeeping). */
+    escalatedTo: textArray('escalated_to'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('case_timer_due_idx').on(t.dueAt).where(sql`${t.state} = 'pending'`),
+    index('case_timer_case_idx').on(t.caseId),
+  ],
+);
+
+/** 值班表: who is on duty for a community's emergencies, and when (starts_at ≤ now < ends_at). */
+export const dutyRoster = pgTable(
+  'duty_roster',
+  {
+    id: id(),
+    communityId: uuid('community_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    userId: uuid('user_id').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('duty_roster_community_idx').on(t.communityId, t.endsAt)],
 );

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   CaseKind,
@@ -8,13 +8,12 @@ import type {
   whistleQuery,
   whistleResultBody,
 } from '../../../common/contracts/cases.ts';
-import { type Db, type Executor, execRows } from '../../db/client.ts';
+import { type Executor, execRows } from '../../db/client.ts';
 import { SYSTEM_ACTOR, can } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { pathIds } from '../org/index.ts';
 import { SYSTEM_TRANSITIONS } from './case-machine.ts';
 import {
   appendCaseEvent,
@@ -27,6 +26,7 @@ import {
 } from './cases.ts';
 import { categoryFor } from './categories.ts';
 import { caseWhistle, civicCase } from './schema.ts';
+import { cancelTimers, meetTimers, startTimer } from './timers.ts';
 import { presentWhistle } from './whistle-view.ts';
 
 // 社区吹哨、部门报到: the community calls departments in; each reports in within the response SLA,
@@ -82,7 +82,7 @@ export async function whistleCase(
       escalatedToId: null,
     };
     // Whistling a department again (after a low rating) starts its report-in afresh.
-    await ctx.tx
+    const [w] = await ctx.tx
       .insert(caseWhistle)
       .values({
         caseId,
@@ -92,7 +92,12 @@ export async function whistleCase(
         departmentName: d.name,
         ...fresh,
       })
-      .onConflictDoUpdate({ target: [caseWhistle.caseId, caseWhistle.departmentId], set: fresh });
+      .onConflictDoUpdate({ target: [caseWhistle.caseId, caseWhistle.departmentId], set: fresh })
+      .returning({ id: caseWhistle.id });
+    // The SLA engine: the department's report-in (respond) and its result by the deadline (resolve).
+    await cancelTimers(ctx.tx, caseId, at, { whistleId: w.id });
+    await startTimer(ctx.tx, { caseId, whistleId: w.id, kind: 'respond', dueAt: respondDueAt, at });
+    await startTimer(ctx.tx, { caseId, whistleId: w.id, kind: 'resolve', dueAt: deadline, at });
     names.push(d.name);
   }
   const to = SYSTEM_TRANSITIONS.whistle.to;
@@ -146,6 +151,7 @@ export async function reportIn(ctx: CommandContext, id: string, note?: string): 
     .update(caseWhistle)
     .set({ state: 'reported_in', reportedInBy: ctx.actor.userId, reportedInAt: at })
     .where(eq(caseWhistle.id, id));
+  await meetTimers(ctx.tx, w.caseId, ['respond'], at, ctx.actor.userId, id);
   const c = await loadCase(ctx.tx, w.caseId);
   await appendCaseEvent(ctx.tx, c.id, {
     action: 'report_in',
@@ -185,6 +191,7 @@ export async function recordResult(
       resolvedAt: at,
     })
     .where(eq(caseWhistle.id, id));
+  await meetTimers(ctx.tx, w.caseId, ['resolve'], at, ctx.actor.userId, id);
   let c = await loadCase(ctx.tx, w.caseId);
   await appendCaseEvent(ctx.tx, c.id, {
     action: 'department_result',
@@ -226,60 +233,5 @@ export async function recordResult(
   return presentCase(ctx.tx, ctx.actor, c);
 }
 
-/**
- * Overdue whistles escalate to the subdistrict, each once: the conditional update on
- * `escalated_at is null` is the claim, so concurrent runs and re-runs fire nothing twice.
- */
-export async function escalateOverdueWhistles(db: Db, at: Date): Promise<number> {
-  const due = await db
-    .select({ id: caseWhistle.id })
-    .from(caseWhistle)
-    .where(
-      and(
-        isNull(caseWhistle.escalatedAt),
-        ne(caseWhistle.state, 'resolved'),
-        or(
-          and(eq(caseWhistle.state, 'whistled'), lt(caseWhistle.respondDueAt, at)),
-          lt(caseWhistle.deadline, at),
-        ),
-      ),
-    );
-  let fired = 0;
-  for (const { id } of due) {
-    fired += await db.transaction(async (tx) => {
-      const [w] = await tx.select().from(caseWhistle).where(eq(caseWhistle.id, id));
-      const subdistrictId = pathIds(w.orgPath)[1];
-      const [won] = await tx
-        .update(caseWhistle)
-        .set({ escalatedAt: at, escalatedToId: subdistrictId })
-        .where(and(eq(caseWhistle.id, id), isNull(caseWhistle.escalatedAt)))
-        .returning();
-      if (!won) return 0;
-      const [c] = await tx
-        .update(civicCase)
-        .set({ escalatedAt: sql`coalesce(${civicCase.escalatedAt}, ${at.toISOString()}::timestamptz)` })
-        .where(eq(civicCase.id, w.caseId))
-        .returning();
-      const late = w.state === 'whistled' ? '超时未报到' : '超过办结期限';
-      const ctx = { actor: SYSTEM_ACTOR, tx };
-      await appendCaseEvent(tx, c.id, {
-        action: 'escalate',
-        from: c.state,
-        to: c.state,
-        actor: SYSTEM_ACTOR,
-        note: `${w.departmentName}${late}，已上报街道`,
-        at,
-      });
-      await recordAudit(ctx, {
-        action: 'cases.whistle_escalated',
-        subjectType: 'case_whistle',
-        subjectId: id,
-        orgPath: c.orgPath,
-        orgUnitId: subdistrictId,
-        summary: `${w.departmentName}${late}，上报街道`,
-      });
-      return 1;
-    });
-  }
-  return fired;
-}
+// Overdue whistles escalate to the subdistrict through the SLA engine: their report-in and result
+// deadlines are timers (timers.ts), breached by the scheduler's scan (sla.ts).

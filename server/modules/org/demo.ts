@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, like, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
   department,
@@ -397,4 +397,34 @@ export async function assignGridWorker(tx: Executor, gridId: string, userId: str
 export async function orgIsEmpty(db: Executor): Promise<boolean> {
   const rows = await db.select({ id: orgUnit.id }).from(orgUnit).limit(1);
   return rows.length === 0;
+}
+
+/**
+ * A party member living in the community (tagged, with a membership, in a household), other than
+ * `exceptPersonId`: the demo's resident party member who takes dispatched orders (党员接单).
+ */
+export async function demoPartyMember(tx: Executor, communityPath: string, exceptPersonId: string) {
+  const [m] = await tx
+    .select({
+      personId: person.id,
+      name: person.name,
+      householdId: household.id,
+      buildingId: household.buildingId,
+      orgPath: household.orgPath,
+    })
+    .from(person)
+    .innerJoin(partyMembership, eq(partyMembership.personId, person.id))
+    .innerJoin(householdMember, eq(householdMember.personId, person.id))
+    .innerJoin(household, eq(household.id, householdMember.householdId))
+    .where(
+      and(
+        like(person.orgPath, `${communityPath}%`),
+        sql`'party_member' = any(${person.tags})`,
+        eq(partyMembership.kind, 'party_member'),
+        ne(person.id, exceptPersonId),
+      ),
+    )
+    .orderBy(asc(person.name), asc(person.id))
+    .limit(1);
+  return m;
 }

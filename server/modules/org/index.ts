@@ -9,7 +9,7 @@ export { rosterRoutes } from './roster-routes.ts';
 export { nameOrgUnits, loadOrgUnit, pathIds, underUnit } from './org-units.ts';
 export { loadHousehold, householdTarget, roomLabel } from './households.ts';
 export { loadPerson, personTarget, isMinor } from './persons.ts';
-export { seedDemoOrg, assignGridWorker, orgIsEmpty, type DemoOrg } from './demo.ts';
+export { seedDemoOrg, assignGridWorker, orgIsEmpty, demoPartyMember, type DemoOrg } from './demo.ts';
 export {
   homeOf,
   gridWorkerOf,
