@@ -141,7 +141,7 @@ export function InboxList({
             }}
           >
             <Flex vertical gap={2} style={{ minWidth: 0, flex: 1 }}>
-              <Flex align="center" gap={6} wrap={false} style={{ minWidth: 0 }}>
+              <Flex align="flex-start" gap={6} wrap={false} style={{ minWidth: 0 }}>
                 {n.urgent && (
                   <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="inbox-urgent">
                     {t('inbox.urgent')}
@@ -150,8 +150,7 @@ export function InboxList({
                 <Typography.Text
                   strong={unread}
                   type={unread ? undefined : 'secondary'}
-                  ellipsis={{ tooltip: n.title }}
-                  style={{ flex: 1, minWidth: 0 }}
+                  style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}
                   data-testid="inbox-title"
                 >
                   {n.title}
