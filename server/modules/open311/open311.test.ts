@@ -643,7 +643,7 @@ describe('GET requests', () => {
       service_code: 'broken_bin',
       'attribute[kind]': 'demand',
       address_id: building.id,
-      description: '垃圾桶破了，请联系 13987654321',
+      description: '垃圾桶破了，请联系 13987654321，住3单元502，或1-2-301，或302室',
       first_name: '梅梅',
       last_name: '韩',
       media_url: 'https://img.example.org/bin.jpg',
@@ -726,7 +726,9 @@ describe('GET requests', () => {
     expect(Date.parse(row.expected_datetime)).toBe(Math.floor(due / 1000) * 1000);
     expect(row.address).toBe(seen.place);
     // A phone number in the text is masked for the public.
-    expect(row.description).toContain('139****4321');
+    expect(row.description).toBe(
+      '垃圾桶破了，请联系 139****4321，住3单元***，或***，或***室\n附件：https://img.example.org/bin.jpg',
+    );
   });
 
   it('start_date and end_date widen or narrow the window; bad dates are a 400', async () => {

@@ -283,11 +283,18 @@ export function stageOf(c: CaseRow, whistles: WhistleRow[]): string {
   }
 }
 
-/** Phone numbers in free text are masked: the public reads never carry a private person's number. */
+/** Phone and room numbers in free text are masked: public reads never carry a private person's. */
 function publicText(c: CaseRow): string {
   // A neighbour dispute is between private persons: its content is not for the public.
   if (c.kind === 'dispute') return `${c.categoryName}（矛盾纠纷，内容不公开）`;
-  return c.description.replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m));
+  return (
+    c.description
+      .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m))
+      // Room numbers as residents write them: 302室, 3单元502, 1-2-301.
+      .replace(/\d{3,4}\s*(室|号房|房间)/g, '***$1')
+      .replace(/单元\s*\d{3,4}(?!\d)/g, '单元***')
+      .replace(/(?<!\d)\d{1,2}-\d{1,2}-\d{3,4}(?!\d)/g, '***')
+  );
 }
 
 type TimerRow = typeof caseTimer.$inferSelect;
