@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { Role } from '../../../common/roles.ts';
 import type { Db, Executor, Tx } from '../../db/client.ts';
 import { SYSTEM_ACTOR } from '../../platform/access.ts';
@@ -21,15 +21,11 @@ import type { TimerRow } from './timers.ts';
 // with the case row locked first (every command on a case locks it first, so a scan and an
 // acknowledgement at the deadline queue instead of deadlocking) and notices carrying dedupe keys.
 
-/** Roles that work at a desk (the admin shell); everyone else is sent to the phone pages. */
-const DESK_ROLES: readonly Role[] = [
-  'community_staff',
-  'subdistrict_admin',
-  'district_admin',
-  'system_admin',
-  'department_staff',
-  'points_committee',
-];
+/**
+ * Roles that work on a phone (the `/m` shell), as the web's session.ts decides: a user holding only
+ * these gets phone links; anyone with another role works at a desk (`/admin`).
+ */
+const PHONE_ROLES: readonly Role[] = ['resident', 'grid_worker', 'provider_staff', 'safety_sentinel'];
 
 /** Active users holding one of `roles` somewhere on the path down to `orgPath` (at it or above). */
 export async function holdersOn(db: Executor, orgPath: string, roles: Role[]): Promise<string[]> {
@@ -81,7 +77,7 @@ export async function notifyAboutCase(
       await tx
         .selectDistinct({ userId: roleGrant.userId })
         .from(roleGrant)
-        .where(and(inArray(roleGrant.userId, ids), inArray(roleGrant.role, [...DESK_ROLES])))
+        .where(and(inArray(roleGrant.userId, ids), notInArray(roleGrant.role, [...PHONE_ROLES])))
     ).map((r) => r.userId),
   );
   const subject = { type: 'case', id: caseId };

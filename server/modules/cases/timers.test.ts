@@ -128,6 +128,8 @@ describe('emergencies: 1分钟响应、5分钟到位', () => {
     expect(alerts.every((n) => n.urgent)).toBe(true);
     expect(to.get(users.staffA)!.link).toBe(`/admin/cases/${c.id}`);
     expect(to.get(users.grid)!.link).toBe(`/m/cases/${c.id}`);
+    expect(to.get(users.sentinel)!.link).toBe(`/m/cases/${c.id}`);
+    expect(to.get(users.leader)!.link).toBe(`/admin/cases/${c.id}`);
     expect(c.timeline.map((e: { action: string }) => e.action)).toEqual(['report', 'emergency_alert']);
     expect((await get('sentinel', c.id)).emergencyActions).toEqual(['acknowledge', 'check_in']);
   });

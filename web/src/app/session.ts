@@ -44,9 +44,9 @@ export function can(me: Me | null | undefined, p: Permission): boolean {
   return !!me?.permissions.includes(p);
 }
 
-const PHONE_ROLES: readonly Role[] = ['resident', 'grid_worker', 'provider_staff'];
+const PHONE_ROLES: readonly Role[] = ['resident', 'grid_worker', 'provider_staff', 'safety_sentinel'];
 
-/** Residents, grid workers and providers' counter staff work on a phone; everyone else at a desk. */
+/** Residents, grid workers, safety sentinels and providers' counter staff work on a phone; everyone else at a desk. */
 export function isPhoneFirst(me: Me): boolean {
   return me.roles.length > 0 && me.roles.every((r) => PHONE_ROLES.includes(r.role));
 }
