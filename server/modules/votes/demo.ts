@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { execRows, type Tx } from '../../db/client.ts';
-import type { Actor } from '../../platform/access.ts';
+import { type Actor, SYSTEM_ACTOR } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
 import type { CommandContext } from '../../platform/context.ts';
@@ -170,7 +170,14 @@ export async function seedDemoVotes(
       openMotionId = m.id;
       continue;
     }
-    await move(ctx, await loadMotion(tx, m.id), 'close', '截止时间已到，自动计票', closes);
+    // Closed by the scheduler at its closing time, as in production; published by staff the next day.
+    await move(
+      { actor: SYSTEM_ACTOR, tx },
+      await loadMotion(tx, m.id),
+      'close',
+      '截止时间已到，自动计票',
+      closes,
+    );
     await move(ctx, await loadMotion(tx, m.id), 'publish', null, new Date(closes.getTime() + DAY));
   }
   return { openMotionId };

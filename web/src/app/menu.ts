@@ -36,7 +36,7 @@ import { lazyPage } from './lazy-page.ts';
 type MenuLabel = `menu.${Exclude<keyof typeof zhCN.menu, 'group'>}`;
 type Page = LazyExoticComponent<ComponentType>;
 
-export type MenuGroup = 'overview' | 'org' | 'party' | 'cases' | 'points' | 'shop' | 'system';
+export type MenuGroup = 'overview' | 'org' | 'party' | 'cases' | 'votes' | 'points' | 'shop' | 'system';
 
 /**
  * One entry of the admin shell: a Sider item and the routes under it. Later modules add their entries
@@ -61,6 +61,7 @@ export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${keyof typeof zh
   { key: 'org', label: 'menu.group.org' },
   { key: 'party', label: 'menu.group.party' },
   { key: 'cases', label: 'menu.group.cases' },
+  { key: 'votes', label: 'menu.group.votes' },
   { key: 'points', label: 'menu.group.points' },
   { key: 'shop', label: 'menu.group.shop' },
   { key: 'system', label: 'menu.group.system' },
@@ -379,6 +380,22 @@ export const ADMIN_MENU: MenuEntry[] = [
     permission: 'user:manage',
     path: 'users',
     page: lazyPage(() => import('../pages/users/users-page.tsx'), 'UsersPage'),
+  },
+  // votes (H8): motions, paper ballot entry and results with the rule's thresholds.
+  {
+    key: 'votes',
+    group: 'votes',
+    label: 'menu.votes',
+    icon: CheckSquareOutlined,
+    permission: 'votes:read',
+    path: 'votes',
+    page: lazyPage(() => import('../pages/votes/votes-page.tsx'), 'VotesPage'),
+    routes: [
+      {
+        path: 'votes/:id',
+        page: lazyPage(() => import('../pages/votes/vote-detail-page.tsx'), 'VoteDetailPage'),
+      },
+    ],
   },
 ];
 

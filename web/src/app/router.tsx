@@ -64,6 +64,10 @@ const BoardConventionPage = lazyPage(
   () => import('../pages/board/board-convention-page.tsx'),
   'BoardConventionPage',
 );
+// 表决 on the phone (H8): my motions, the ballot, the result.
+const PhoneVotesPage = lazyPage(() => import('../pages/votes/phone-votes-page.tsx'), 'PhoneVotesPage');
+const PhoneVotePage = lazyPage(() => import('../pages/votes/phone-vote-page.tsx'), 'PhoneVotePage');
+const PublicVotePage = lazyPage(() => import('../pages/votes/public-vote-page.tsx'), 'PublicVotePage');
 const PhoneInboxPage = lazyPage(() => import('../pages/inbox/phone-inbox-page.tsx'), 'PhoneInboxPage');
 
 function HomeRedirect() {
@@ -98,6 +102,8 @@ function phone(permission: Permission, Page: ComponentType) {
 const router = createBrowserRouter([
   { path: '/', Component: HomeRedirect },
   { path: '/login', Component: LoginPage },
+  // A published vote's result, public (H8).
+  { path: '/public/votes/:id', Component: PublicVotePage },
   {
     path: '/admin',
     element: (
@@ -136,6 +142,8 @@ const router = createBrowserRouter([
       { path: 'cases/assigned', element: phone('cases:read', PhoneAssignedCasesPage) },
       // A department whistled or an on-duty person alerted may open a case outside cases:read.
       { path: 'cases/:id', Component: PhoneCasePage },
+      { path: 'votes', element: phone('votes:read', PhoneVotesPage) },
+      { path: 'votes/:id', element: phone('votes:read', PhoneVotePage) },
       { path: '*', Component: NotFoundPage },
     ],
   },

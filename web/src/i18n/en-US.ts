@@ -1,6 +1,7 @@
 import { casesEnUS } from './en-US/cases.ts';
 import { inboxEnUS } from './en-US/inbox.ts';
 import { open311EnUS } from './en-US/open311.ts';
+import { votesEnUS } from './en-US/votes.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English: the second language. Same keys as zh-CN (enforced by the `Messages` type). */
@@ -91,6 +92,8 @@ export const enUS: Messages = {
     // cases (H5)
     cases: 'Cases',
     caseWhistles: 'Department queue',
+    // votes (H8)
+    votes: 'Votes',
     // open311 (H3)
     open311Clients: 'Open311 clients',
     group: {
@@ -101,6 +104,7 @@ export const enUS: Messages = {
       shop: 'Points shop',
       system: 'System',
       cases: 'Cases',
+      votes: 'Votes',
     },
   },
   dashboard: {
@@ -1083,5 +1087,6 @@ export const enUS: Messages = {
   },
   cases: casesEnUS,
   inbox: inboxEnUS,
+  votes: votesEnUS,
   open311: open311EnUS,
 };

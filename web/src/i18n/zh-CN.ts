@@ -1,6 +1,7 @@
 import { casesZhCN } from './zh-CN/cases.ts';
 import { inboxZhCN } from './zh-CN/inbox.ts';
 import { open311ZhCN } from './zh-CN/open311.ts';
+import { votesZhCN } from './zh-CN/votes.ts';
 /**
  * Chinese strings: the default language. `en-US.ts` must have exactly the same keys (the type below
  * enforces it), and components reach both only through i18next's `t()`.
@@ -92,6 +93,8 @@ export const zhCN = {
     // cases (H5)
     cases: '事项办理',
     caseWhistles: '部门报到',
+    // votes (H8)
+    votes: '民主表决',
     // open311 (H3)
     open311Clients: 'Open311 接入',
     group: {
@@ -102,6 +105,7 @@ export const zhCN = {
       shop: '积分超市',
       system: '系统管理',
       cases: '事项办理',
+      votes: '民主表决',
     },
   },
   dashboard: {
@@ -1077,6 +1081,7 @@ export const zhCN = {
   },
   cases: casesZhCN,
   inbox: inboxZhCN,
+  votes: votesZhCN,
   open311: open311ZhCN,
 };
 

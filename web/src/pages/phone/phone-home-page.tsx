@@ -11,6 +11,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { PhoneCasesTiles } from '../cases/phone-cases-tiles.tsx';
 import { PhonePointsTiles } from '../points/phone-points-tiles.tsx';
 import { PhoneShopTiles } from '../shop/phone-shop-tiles.tsx';
+import { PhoneVotesTiles } from '../votes/phone-votes-tiles.tsx';
 import { HouseholdCard } from './household-card.tsx';
 
 /** The phone home: "我的家" for a resident, household search for a grid worker (both if both). */
@@ -25,6 +26,7 @@ export function PhoneHomePage() {
       <PhoneCasesTiles />
       <PhonePointsTiles />
       <PhoneShopTiles />
+      <PhoneVotesTiles />
       {worker && <WorkerSearch />}
       {homes.map((id) => (
         <MyHome key={id} householdId={id} />
