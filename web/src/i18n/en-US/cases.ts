@@ -271,6 +271,7 @@ export const casesEnUS: typeof casesZhCN = {
     title: 'Department queue',
     hint: 'Cases the community whistled to you: report in on time, act, record the result',
     filterState: 'State',
+    open: 'To do',
     empty: 'Nothing whistled to you',
     reportIn: 'Report in',
     reportInConfirm: 'Report in? The community sees that you have taken the whistle.',

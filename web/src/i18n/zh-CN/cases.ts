@@ -269,6 +269,7 @@ export const casesZhCN = {
     title: '部门报到',
     hint: '社区吹哨的事项：按时报到、处置并反馈结果',
     filterState: '状态',
+    open: '待办',
     empty: '没有吹哨事项',
     reportIn: '报到',
     reportInConfirm: '确认报到？社区将看到您已接到吹哨。',

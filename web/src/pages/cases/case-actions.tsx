@@ -238,77 +238,83 @@ function MoveModal({
       cancelText={t('common.cancel')}
       destroyOnHidden
       width={560}
-      data-testid="move-modal"
     >
-      {confirm && (
-        <Alert
-          type={danger ? 'warning' : 'info'}
-          showIcon
-          title={t(confirm as 'cases.move.confirmWithdraw')}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <Form<Values>
-        id="case-move-form"
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={onFinish}
-        initialValues={{
-          assigneeType: 'party_member',
-          level: c.matterLevel ?? undefined,
-          deadline: dayjs().add(3, 'day').hour(18).minute(0).second(0),
-        }}
-      >
-        {move === 'classify' && <LevelField />}
-        {move === 'rate' && (
-          <Form.Item
-            name="rating"
-            label={t('cases.field.rating')}
-            rules={[{ required: true, message: t('cases.move.ratingRequired') }]}
-            extra={t('cases.move.ratingHint')}
-          >
-            <Rate style={{ fontSize: 32 }} data-testid="rate-stars" />
-          </Form.Item>
+      <div data-testid="move-modal">
+        {confirm && (
+          <Alert
+            type={danger ? 'warning' : 'info'}
+            showIcon
+            title={t(confirm as 'cases.move.confirmWithdraw')}
+            style={{ marginBottom: 16 }}
+          />
         )}
-        {move === 'check_duplicate' && <DuplicateField c={c} />}
-        {move === 'dispatch' && <AssigneeFields />}
-        {move === 'whistle' && <WhistleFields />}
-        {move === 'check_in' && (
-          <Form.Item label={t('cases.field.location')}>
-            <LocateButton geo={geo} />
-          </Form.Item>
-        )}
-        {move !== 'whistle' && (
-          <Form.Item
-            name="note"
-            label={t(NOTE_LABEL[move] ?? 'cases.field.note')}
-            rules={
-              NOTE_REQUIRED.includes(move)
-                ? [{ required: true, whitespace: true, message: t('cases.move.noteRequired') }]
-                : []
-            }
-          >
-            <Input.TextArea rows={3} maxLength={1000} showCount data-testid="move-note" />
-          </Form.Item>
-        )}
-        {WITH_PHOTOS.includes(move) && (
-          <Form.Item label={t('cases.field.photos')} extra={t('cases.report.photosHint')}>
-            <PhotoUpload
-              value={photos}
-              onChange={(l) => {
-                setPhotos(l);
-                setMissing(false);
-              }}
-              testId="move-photos"
+        <Form<Values>
+          id="case-move-form"
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          onFinish={onFinish}
+          initialValues={{
+            assigneeType: 'party_member',
+            level: c.matterLevel ?? undefined,
+            deadline: dayjs().add(3, 'day').hour(18).minute(0).second(0),
+          }}
+        >
+          {move === 'classify' && <LevelField />}
+          {move === 'rate' && (
+            <Form.Item
+              name="rating"
+              label={t('cases.field.rating')}
+              rules={[{ required: true, message: t('cases.move.ratingRequired') }]}
+              extra={t('cases.move.ratingHint')}
+            >
+              <Rate style={{ fontSize: 32 }} data-testid="rate-stars" />
+            </Form.Item>
+          )}
+          {move === 'check_duplicate' && <DuplicateField c={c} />}
+          {move === 'dispatch' && <AssigneeFields />}
+          {move === 'whistle' && <WhistleFields />}
+          {move === 'check_in' && (
+            <Form.Item label={t('cases.field.location')}>
+              <LocateButton geo={geo} />
+            </Form.Item>
+          )}
+          {move !== 'whistle' && (
+            <Form.Item
+              name="note"
+              label={t(NOTE_LABEL[move] ?? 'cases.field.note')}
+              rules={
+                NOTE_REQUIRED.includes(move)
+                  ? [{ required: true, whitespace: true, message: t('cases.move.noteRequired') }]
+                  : []
+              }
+            >
+              <Input.TextArea rows={3} maxLength={1000} showCount data-testid="move-note" />
+            </Form.Item>
+          )}
+          {WITH_PHOTOS.includes(move) && (
+            <Form.Item label={t('cases.field.photos')} extra={t('cases.report.photosHint')}>
+              <PhotoUpload
+                value={photos}
+                onChange={(l) => {
+                  setPhotos(l);
+                  setMissing(false);
+                }}
+                testId="move-photos"
+              />
+            </Form.Item>
+          )}
+          {missing && !geo.position && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('cases.move.locationOrPhoto')}
+              style={{ marginBottom: 12 }}
             />
-          </Form.Item>
-        )}
-        {missing && !geo.position && (
-          <Alert type="error" showIcon title={t('cases.move.locationOrPhoto')} style={{ marginBottom: 12 }} />
-        )}
-      </Form>
-      <FormError error={submit.error} />
+          )}
+        </Form>
+        <FormError error={submit.error} />
+      </div>
     </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Checkbox, Flex, Segmented, Select, Table, Typography } from 'antd';
+import { Card, Checkbox, Flex, Segmented, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CASE_STATES } from '../../../../common/contracts/cases.ts';
@@ -128,11 +128,10 @@ export function CasesPage() {
               {
                 title: t('cases.field.description'),
                 dataIndex: 'description',
+                ellipsis: true,
                 render: (v: string, c) => (
                   <Link to={`/admin/cases/${c.id}`} data-testid="case-link">
-                    <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 320, color: 'inherit' }}>
-                      {v}
-                    </Typography.Text>
+                    {v}
                   </Link>
                 ),
               },

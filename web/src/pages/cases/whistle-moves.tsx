@@ -111,59 +111,60 @@ function WhistleModal({
         } as ButtonProps
       }
       destroyOnHidden
-      data-testid="whistle-modal"
     >
-      {kind === 'report_in' && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('cases.whistles.reportInConfirm')}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <Form<Values>
-        id="whistle-form"
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(v) => {
-          if (isUploading(photos)) return void message.warning(t('cases.report.photoUploading'));
-          submit.mutate(v);
-        }}
-      >
-        {kind === 'report_in' ? (
-          <Form.Item name="note" label={t('cases.field.note')}>
-            <Input.TextArea rows={2} maxLength={1000} showCount data-testid="whistle-note" />
-          </Form.Item>
-        ) : (
-          <>
-            <Form.Item
-              name="actionTaken"
-              label={t('cases.field.actionTaken')}
-              rules={[
-                { required: true, whitespace: true, message: t('cases.move.noteRequired') },
-                zodRule(whistleResultBody.shape.actionTaken, t('cases.move.noteRequired')),
-              ]}
-            >
-              <Input.TextArea rows={3} maxLength={2000} showCount data-testid="whistle-action" />
-            </Form.Item>
-            <Form.Item
-              name="result"
-              label={t('cases.field.result')}
-              rules={[
-                { required: true, whitespace: true, message: t('cases.move.noteRequired') },
-                zodRule(whistleResultBody.shape.result, t('cases.move.noteRequired')),
-              ]}
-            >
-              <Input.TextArea rows={3} maxLength={2000} showCount data-testid="whistle-result-input" />
-            </Form.Item>
-            <Form.Item label={t('cases.field.photos')} extra={t('cases.report.photosHint')}>
-              <PhotoUpload value={photos} onChange={setPhotos} testId="whistle-photos" />
-            </Form.Item>
-          </>
+      <div data-testid="whistle-modal">
+        {kind === 'report_in' && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('cases.whistles.reportInConfirm')}
+            style={{ marginBottom: 16 }}
+          />
         )}
-      </Form>
-      <FormError error={submit.error} />
+        <Form<Values>
+          id="whistle-form"
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(v) => {
+            if (isUploading(photos)) return void message.warning(t('cases.report.photoUploading'));
+            submit.mutate(v);
+          }}
+        >
+          {kind === 'report_in' ? (
+            <Form.Item name="note" label={t('cases.field.note')}>
+              <Input.TextArea rows={2} maxLength={1000} showCount data-testid="whistle-note" />
+            </Form.Item>
+          ) : (
+            <>
+              <Form.Item
+                name="actionTaken"
+                label={t('cases.field.actionTaken')}
+                rules={[
+                  { required: true, whitespace: true, message: t('cases.move.noteRequired') },
+                  zodRule(whistleResultBody.shape.actionTaken, t('cases.move.noteRequired')),
+                ]}
+              >
+                <Input.TextArea rows={3} maxLength={2000} showCount data-testid="whistle-action" />
+              </Form.Item>
+              <Form.Item
+                name="result"
+                label={t('cases.field.result')}
+                rules={[
+                  { required: true, whitespace: true, message: t('cases.move.noteRequired') },
+                  zodRule(whistleResultBody.shape.result, t('cases.move.noteRequired')),
+                ]}
+              >
+                <Input.TextArea rows={3} maxLength={2000} showCount data-testid="whistle-result-input" />
+              </Form.Item>
+              <Form.Item label={t('cases.field.photos')} extra={t('cases.report.photosHint')}>
+                <PhotoUpload value={photos} onChange={setPhotos} testId="whistle-photos" />
+              </Form.Item>
+            </>
+          )}
+        </Form>
+        <FormError error={submit.error} />
+      </div>
     </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, Flex, Row, Segmented, Skeleton, Typography } from 'antd';
+import { Button, Card, Empty, Flex, List, Segmented, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { WHISTLE_STATES } from '../../../../common/contracts/cases.ts';
@@ -14,46 +14,72 @@ import { WhistleMoves } from './whistle-moves.tsx';
 /** 部门报到: what the community whistled to my department; report in, act, record the result. */
 export function WhistlesPage() {
   const { t } = useTranslation();
-  const { values, update } = useSearchState(['state'] as const);
-  const state = WHISTLE_STATES.includes(values.state as WhistleState)
-    ? (values.state as WhistleState)
-    : undefined;
+  const { values, page, update } = useSearchState(['view'] as const);
+  // 待办 (not yet resolved) by default; one state, or everything, on request.
+  const view = VIEWS.includes(values.view as View) ? (values.view as View) : 'open';
+  const state = view === 'open' || view === 'all' ? undefined : view;
   const list = useQuery({ queryKey: caseKeys.whistles(state), queryFn: () => casesApi.whistles(state) });
+  const items = (list.data ?? []).filter((w) => view !== 'open' || w.state !== 'resolved');
   return (
     <>
       <PageHeader title={t('menu.caseWhistles')} subTitle={t('cases.whistles.hint')} />
-      <Segmented<string>
-        value={state ?? ''}
-        onChange={(s) => update({ state: s || undefined })}
-        options={[
-          { value: '', label: t('cases.queue.all') },
-          ...WHISTLE_STATES.map((s) => ({ value: s, label: t(`cases.whistleState.${s}`) })),
-        ]}
-        style={{ marginBottom: 16, maxWidth: '100%', overflowX: 'auto' }}
-        data-testid="whistles-state"
-      />
+      <div style={{ maxWidth: '100%', overflowX: 'auto', marginBottom: 16 }}>
+        <Segmented<View>
+          value={view}
+          onChange={(v) => update({ view: v === 'open' ? undefined : v })}
+          options={VIEWS.map((v) => ({
+            value: v,
+            label:
+              v === 'open'
+                ? t('cases.whistles.open')
+                : v === 'all'
+                  ? t('cases.queue.all')
+                  : t(`cases.whistleState.${v}`),
+          }))}
+          data-testid="whistles-view"
+        />
+      </div>
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => list.refetch()} />
       ) : list.isPending ? (
         <Card>
           <Skeleton active />
         </Card>
-      ) : list.data.length === 0 ? (
+      ) : items.length === 0 ? (
         <Card>
           <Empty description={t('cases.whistles.empty')} data-testid="whistles-empty" />
         </Card>
       ) : (
-        <Row gutter={[16, 16]}>
-          {list.data.map((w) => (
-            <Col key={w.id} xs={24} lg={12} xxl={8}>
+        <List
+          grid={{ gutter: 16, xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }}
+          dataSource={items}
+          pagination={
+            items.length > PAGE_SIZE
+              ? {
+                  current: page,
+                  pageSize: PAGE_SIZE,
+                  total: items.length,
+                  align: 'center',
+                  showSizeChanger: false,
+                  showTotal: (total) => t('common.total', { count: total }),
+                  onChange: (p) => update({ page: p }),
+                }
+              : false
+          }
+          renderItem={(w) => (
+            <List.Item>
               <WhistleCard w={w} />
-            </Col>
-          ))}
-        </Row>
+            </List.Item>
+          )}
+        />
       )}
     </>
   );
 }
+
+const PAGE_SIZE = 12;
+type View = 'open' | WhistleState | 'all';
+const VIEWS: readonly View[] = ['open', ...WHISTLE_STATES, 'all'];
 
 function WhistleCard({ w }: { w: WhistleItem }) {
   const { t, i18n } = useTranslation();

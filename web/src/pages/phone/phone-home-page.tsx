@@ -9,6 +9,7 @@ import { hasRole, isCounterStaff, useMe } from '../../app/session.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { PhoneCasesTiles } from '../cases/phone-cases-tiles.tsx';
+import { PhoneMeetingsTiles } from '../meetings/phone-meetings-tiles.tsx';
 import { PhonePointsTiles } from '../points/phone-points-tiles.tsx';
 import { PhoneShopTiles } from '../shop/phone-shop-tiles.tsx';
 import { PhoneVotesTiles } from '../votes/phone-votes-tiles.tsx';
@@ -23,9 +24,10 @@ export function PhoneHomePage() {
   return (
     <>
       <Typography.Text type="secondary">{t('phone.hello', { name: me.user.displayName })}</Typography.Text>
-      <PhoneCasesTiles />
       <PhonePointsTiles />
+      <PhoneCasesTiles />
       <PhoneShopTiles />
+      <PhoneMeetingsTiles />
       <PhoneVotesTiles />
       {worker && <WorkerSearch />}
       {homes.map((id) => (
