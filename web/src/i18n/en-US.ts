@@ -90,7 +90,7 @@ export const enUS: Messages = {
     shopFigures: 'Shop figures',
     shopSettlements: 'Settlements',
     // cases (H5)
-    cases: 'Cases',
+    cases: 'Case list',
     caseWhistles: 'Department queue',
     // votes (H8)
     votes: 'Votes',

@@ -91,7 +91,7 @@ export const zhCN = {
     shopFigures: '兑换统计',
     shopSettlements: '结算单',
     // cases (H5)
-    cases: '事项办理',
+    cases: '事项列表',
     caseWhistles: '部门报到',
     // votes (H8)
     votes: '民主表决',
