@@ -29,6 +29,8 @@ const TEMPLATES: Record<ProjectCategory, string[]> = {
     '社区政务服务“帮办代办”窗口',
     '{c}独居老人智能呼叫设备安装',
     '新就业群体“暖心驿站”建设',
+    '{c}残疾人家庭上门代办服务',
+    '{c}“邻里帮帮团”志愿服务',
   ],
   environment: [
     '{c}楼道杂物清理整治',
@@ -37,6 +39,8 @@ const TEMPLATES: Record<ProjectCategory, string[]> = {
     '{c}背街小巷环境卫生整治',
     '{c}雨污管网疏通',
     '{c}飞线充电清理',
+    '{c}外墙小广告清理',
+    '{c}化粪池清掏',
   ],
   facility: [
     '{c}楼道声控灯更换',
@@ -45,6 +49,8 @@ const TEMPLATES: Record<ProjectCategory, string[]> = {
     '{c}无障碍坡道改造',
     '{c}停车位划线与道闸改造',
     '{c}健身器材维修更新',
+    '{c}屋面防水维修',
+    '{c}二次供水设施改造',
   ],
   culture: [
     '“邻里节”社区文化活动',
@@ -140,16 +146,17 @@ export async function seedDemoProjects(tx: Tx, communityId: string, staff: Actor
     const category = CATEGORY_ORDER[i % CATEGORY_ORDER.length];
     const templates = TEMPLATES[category];
     let title = '';
-    for (let k = 0; k < templates.length * Math.max(1, compounds.length) + 1; k++) {
+    const n = Math.max(1, compounds.length);
+    for (let k = 0; k < templates.length * n; k++) {
       const tpl = templates[(i + k) % templates.length];
       const c = compounds.length
-        ? compounds[(Math.floor(i / templates.length) + k) % compounds.length].name
+        ? compounds[(Math.floor(i / templates.length) + Math.floor(k / templates.length)) % n].name
         : '';
-      title = tpl.replace('{c}', c);
-      if (!used.has(title)) break;
-      title = `${title}（${Math.floor(i / 10) + 1}期）`;
+      // Templates naming no compound say which one in brackets.
+      title = tpl.includes('{c}') ? tpl.replace('{c}', c) : c ? `${tpl}（${c}）` : tpl;
       if (!used.has(title)) break;
     }
+    if (used.has(title)) title = `${title}（${i + 1}）`;
     used.add(title);
     const month = 1 + Math.floor((i * 12) / 100);
     const day = 3 + ((i * 7) % 25);

@@ -121,6 +121,7 @@ describe('demo data', () => {
       .from(livelihoodProject)
       .where(eq(livelihoodProject.orgUnitId, d.communityA.id));
     expect(rows).toHaveLength(100);
+    expect(new Set(rows.map((r) => r.title)).size).toBe(100);
     const done = rows.filter((r) => r.state === 'done').length;
     expect(done).toBeGreaterThanOrEqual(65);
     expect(done).toBeLessThanOrEqual(80);

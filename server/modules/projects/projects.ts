@@ -1,4 +1,4 @@
-import { and, asc, avg, count, eq, ilike, inArray, max, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, avg, count, eq, ilike, inArray, isNull, max, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   ProjectOut,
@@ -267,6 +267,12 @@ export async function transitionProject(
     })
     .where(eq(livelihoodProject.id, id))
     .returning();
+  // A project done is done in every step: open milestones close with it.
+  if (t.action === 'complete')
+    await ctx.tx
+      .update(projectMilestone)
+      .set({ doneAt: at })
+      .where(and(eq(projectMilestone.projectId, id), isNull(projectMilestone.doneAt)));
   await appendUpdate(ctx.tx, ctx.actor, { projectId: id }, { action: t.action, note: t.note || move.label });
   await recordAudit(ctx, {
     action: move.audit,

@@ -1,4 +1,9 @@
 import {
+  AimOutlined,
+  FileDoneOutlined,
+  HeartOutlined,
+  LineChartOutlined,
+  ScheduleOutlined,
   AccountBookOutlined,
   ApiOutlined,
   AlertOutlined,
@@ -36,7 +41,7 @@ import { lazyPage } from './lazy-page.ts';
 type MenuLabel = `menu.${Exclude<keyof typeof zhCN.menu, 'group'>}`;
 type Page = LazyExoticComponent<ComponentType>;
 
-export type MenuGroup = 'overview' | 'org' | 'party' | 'cases' | 'votes' | 'points' | 'shop' | 'system';
+export type MenuGroup = 'overview' | 'org' | 'party' | 'cases' | 'projects' | 'votes' | 'points' | 'shop' | 'system';
 
 /**
  * One entry of the admin shell: a Sider item and the routes under it. Later modules add their entries
@@ -61,6 +66,7 @@ export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${keyof typeof zh
   { key: 'org', label: 'menu.group.org' },
   { key: 'party', label: 'menu.group.party' },
   { key: 'cases', label: 'menu.group.cases' },
+  { key: 'projects', label: 'menu.group.projects' },
   { key: 'votes', label: 'menu.group.votes' },
   { key: 'points', label: 'menu.group.points' },
   { key: 'shop', label: 'menu.group.shop' },
@@ -394,6 +400,64 @@ export const ADMIN_MENU: MenuEntry[] = [
       {
         path: 'votes/:id',
         page: lazyPage(() => import('../pages/votes/vote-detail-page.tsx'), 'VoteDetailPage'),
+      },
+    ],
+  },
+  // projects (H4): 暖心实项目 (list, 周调度, 月研判, 季总结) and 一事一策.
+  {
+    key: 'projects-list',
+    group: 'projects',
+    label: 'menu.projectsList',
+    icon: HeartOutlined,
+    permission: 'projects:read',
+    path: 'projects',
+    page: lazyPage(() => import('../pages/projects/projects-page.tsx'), 'ProjectsPage'),
+    routes: [
+      {
+        path: 'projects/:id',
+        page: lazyPage(() => import('../pages/projects/project-detail-page.tsx'), 'ProjectDetailPage'),
+      },
+    ],
+  },
+  {
+    key: 'projects-weekly',
+    group: 'projects',
+    label: 'menu.projectsWeekly',
+    icon: ScheduleOutlined,
+    permission: 'projects:read',
+    path: 'projects/weekly',
+    page: lazyPage(() => import('../pages/projects/weekly-page.tsx'), 'WeeklyPage'),
+  },
+  {
+    key: 'projects-monthly',
+    group: 'projects',
+    label: 'menu.projectsMonthly',
+    icon: LineChartOutlined,
+    permission: 'projects:read',
+    path: 'projects/monthly',
+    page: lazyPage(() => import('../pages/projects/monthly-page.tsx'), 'MonthlyPage'),
+  },
+  {
+    key: 'projects-quarterly',
+    group: 'projects',
+    label: 'menu.projectsQuarterly',
+    icon: FileDoneOutlined,
+    permission: 'projects:read',
+    path: 'projects/quarterly',
+    page: lazyPage(() => import('../pages/projects/quarterly-page.tsx'), 'QuarterlyPage'),
+  },
+  {
+    key: 'projects-plans',
+    group: 'projects',
+    label: 'menu.projectsPlans',
+    icon: AimOutlined,
+    permission: 'projects:read',
+    path: 'projects/plans',
+    page: lazyPage(() => import('../pages/projects/plans-page.tsx'), 'PlansPage'),
+    routes: [
+      {
+        path: 'projects/plans/:id',
+        page: lazyPage(() => import('../pages/projects/plan-detail-page.tsx'), 'PlanDetailPage'),
       },
     ],
   },

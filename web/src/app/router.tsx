@@ -60,6 +60,16 @@ const BoardRulebookPage = lazyPage(
   () => import('../pages/board/board-rulebook-page.tsx'),
   'BoardRulebookPage',
 );
+// 暖心实项目 and 一事一策 (H4): the resident's phone list with ratings, and the public progress pages.
+const PhoneProjectsPage = lazyPage(
+  () => import('../pages/projects/phone-projects-page.tsx'),
+  'PhoneProjectsPage',
+);
+const PublicProjectsPage = lazyPage(
+  () => import('../pages/projects/public-projects-page.tsx'),
+  'PublicProjectsPage',
+);
+const PublicPlanPage = lazyPage(() => import('../pages/projects/public-plan-page.tsx'), 'PublicPlanPage');
 const BoardConventionPage = lazyPage(
   () => import('../pages/board/board-convention-page.tsx'),
   'BoardConventionPage',
@@ -136,6 +146,7 @@ const router = createBrowserRouter([
       { path: 'shop/redemptions/:id', element: phone('shop:redeem', PhoneVoucherPage) },
       // Provider staff (shop:fulfil) or community shop staff (shop:manage): the page checks either.
       { path: 'shop/counter', Component: PhoneCounterPage },
+      { path: 'projects', element: phone('projects:rate', PhoneProjectsPage) },
       { path: 'cases', element: phone('cases:read', PhoneMyCasesPage) },
       { path: 'cases/report', element: phone('cases:report', PhoneReportPage) },
       { path: 'cases/check', element: phone('cases:check', PhoneCheckCasesPage) },
@@ -156,6 +167,8 @@ const router = createBrowserRouter([
       { path: ':communityId/postings/:id', Component: BoardPostingPage },
       { path: ':communityId/rulebook', Component: BoardRulebookPage },
       { path: ':communityId/convention', Component: BoardConventionPage },
+      { path: ':communityId/projects', Component: PublicProjectsPage },
+      { path: 'plans/:id', Component: PublicPlanPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,3 +1,4 @@
+import { projectsEnUS } from './en-US/projects.ts';
 import { casesEnUS } from './en-US/cases.ts';
 import { inboxEnUS } from './en-US/inbox.ts';
 import { open311EnUS } from './en-US/open311.ts';
@@ -64,6 +65,12 @@ export const enUS: Messages = {
     switchToDesktop: 'Switch to desktop',
   },
   menu: {
+    // projects (H4)
+    projectsList: 'Project list',
+    projectsWeekly: 'Weekly dispatch',
+    projectsMonthly: 'Monthly review',
+    projectsQuarterly: 'Quarterly summary',
+    projectsPlans: 'Case plans',
     dashboard: 'Workbench',
     inbox: 'Notifications',
     orgTree: 'Organisation',
@@ -97,6 +104,7 @@ export const enUS: Messages = {
     // open311 (H3)
     open311Clients: 'Open311 clients',
     group: {
+      projects: 'Livelihood projects',
       overview: 'Overview',
       org: 'People & housing',
       party: 'Party & partners',
@@ -1089,4 +1097,5 @@ export const enUS: Messages = {
   inbox: inboxEnUS,
   votes: votesEnUS,
   open311: open311EnUS,
+  projects: projectsEnUS,
 };

@@ -1,3 +1,4 @@
+import { projectsZhCN } from './zh-CN/projects.ts';
 import { casesZhCN } from './zh-CN/cases.ts';
 import { inboxZhCN } from './zh-CN/inbox.ts';
 import { open311ZhCN } from './zh-CN/open311.ts';
@@ -65,6 +66,12 @@ export const zhCN = {
     switchToDesktop: '切换到电脑版',
   },
   menu: {
+    // projects (H4)
+    projectsList: '项目清单',
+    projectsWeekly: '周调度',
+    projectsMonthly: '月研判',
+    projectsQuarterly: '季总结',
+    projectsPlans: '一事一策',
     dashboard: '工作台',
     inbox: '消息通知',
     orgTree: '组织架构',
@@ -98,6 +105,7 @@ export const zhCN = {
     // open311 (H3)
     open311Clients: 'Open311 接入',
     group: {
+      projects: '暖心实项目',
       overview: '概览',
       org: '人口与房屋',
       party: '党建与共建',
@@ -1083,6 +1091,7 @@ export const zhCN = {
   inbox: inboxZhCN,
   votes: votesZhCN,
   open311: open311ZhCN,
+  projects: projectsZhCN,
 };
 
 export type Messages = typeof zhCN;
