@@ -452,3 +452,67 @@ describe('a secret ballot', () => {
       for (const label of ['张阿姨', '王师傅', '李老师']) expect(e.summary).not.toContain(label);
   });
 });
+
+describe('a members electorate (a body’s members)', () => {
+  it('only the named persons vote, one vote each; others do not see it', async () => {
+    const [spouse] = await t.db
+      .select({ id: person.id })
+      .from(person)
+      .innerJoin(householdMember, eq(householdMember.personId, person.id))
+      .where(and(eq(householdMember.householdId, L.ownHousehold.id), eq(person.name, '李秀英')));
+    const bad = await create(c.staffA, {
+      title: 'x',
+      scopeId: compoundA.id,
+      electorate: 'members',
+      memberPersonIds: [crypto.randomUUID()],
+      closesAt: inHours(24),
+    });
+    expect(bad.status).toBe(422);
+    const art = await create(c.staffA, {
+      title: 'x',
+      scopeId: compoundA.id,
+      rule: 'art278_general',
+      electorate: 'members',
+      memberPersonIds: [L.tian.id],
+      closesAt: inHours(24),
+    });
+    expect(art.status).toBe(422);
+    const res = await create(c.staffA, {
+      title: '小区党支部议事：暖心实项目排序',
+      scopeId: compoundA.id,
+      electorate: 'members',
+      memberPersonIds: [L.tian.id, spouse.id],
+      options: ['扶手', '充电桩'],
+      closesAt: inHours(24),
+    });
+    expect(res.status).toBe(200);
+    const id = res.body.id;
+    expect(res.body.electorateCount).toBe(2);
+    await move(c.staffA, id, 'open');
+    expect((await t.call({ url: `/api/votes/${id}`, cookie: c.minor })).status).toBe(404);
+    const a = await t.call({
+      method: 'POST',
+      url: `/api/votes/${id}/ballots`,
+      cookie: c.tian,
+      body: { choice: 1 },
+    });
+    expect(a.status).toBe(200);
+    // A member's vote is their own, not the household's: his wife, also a member, still votes.
+    const b = await t.call({
+      method: 'POST',
+      url: `/api/votes/${id}/ballots`,
+      cookie: c.spouse,
+      body: { choice: 1 },
+    });
+    expect(b.status).toBe(200);
+    const again = await t.call({
+      method: 'POST',
+      url: `/api/votes/${id}/ballots`,
+      cookie: c.spouse,
+      body: { choice: 0 },
+    });
+    expect(again.body.error.code).toBe('vote_already_cast');
+    const closed = await move(c.staffA, id, 'close');
+    expect(closed.body.result).toMatchObject({ electorateCount: 2, cast: 2, winner: 1, outcome: 'carried' });
+  });
+});
