@@ -6,6 +6,7 @@ import { SYSTEM_TRANSITIONS } from './case-machine.ts';
 import { appendCaseEvent } from './cases.ts';
 import { caseWhistle, civicCase } from './schema.ts';
 import { scanTimers } from './sla.ts';
+import { cancelTimers } from './timers.ts';
 
 /**
  * 评单 has a window (7 days by default, per category): a completed case nobody rated closes as
@@ -42,6 +43,8 @@ export async function closeUnrated(db: Db, at: Date): Promise<number> {
         .where(and(eq(civicCase.id, id), eq(civicCase.state, move.from[0])))
         .returning();
       if (!c) return 0;
+      // Nothing is owed on a closed case (an emergency never acknowledged, say).
+      await cancelTimers(tx, id, at);
       await appendCaseEvent(tx, id, {
         action: 'close_unrated',
         from: move.from[0],
@@ -72,8 +75,8 @@ export async function closeUnrated(db: Db, at: Date): Promise<number> {
  * `escalated`: whistles called up to the subdistrict; `breached`: every deadline breached (those too).
  */
 export async function runCaseJobs(db: Db, at: Date) {
-  const scan = await scanTimers(db, at);
   const closedUnrated = await closeUnrated(db, at);
+  const scan = await scanTimers(db, at);
   return { escalated: scan.whistles, breached: scan.breached, closedUnrated };
 }
 

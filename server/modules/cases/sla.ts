@@ -109,6 +109,7 @@ export function spanText(ms: number): string {
   return `${h}小时${m ? `${m}分` : ''}`;
 }
 
+/** `whistle`: this breach called the subdistrict in for a whistle for the first time. */
 type Breach = { timer: TimerRow; whistle: boolean };
 
 /** Breaches one due timer, or returns null when another scan or a command got there first. */
@@ -177,7 +178,8 @@ async function breachOne(tx: Tx, timerId: string, caseId: string, at: Date): Pro
       body: `${c.categoryName}：${c.description.slice(0, 80)}`,
       dedupeKey,
     });
-    return { timer: won, whistle: true };
+    // A whistle counts as escalated once, though its report-in and its deadline may both pass.
+    return { timer: won, whistle: w.escalatedAt === null };
   }
 
   const communityPath = `/${pathIds(c.orgPath).slice(0, 3).join('/')}/`;
@@ -249,6 +251,7 @@ async function breachOne(tx: Tx, timerId: string, caseId: string, at: Date): Pro
 export async function scanTimers(db: Db, at: Date): Promise<{ breached: number; whistles: number }> {
   let breached = 0;
   let whistles = 0;
+  const failures: unknown[] = [];
   const seen = new Set<string>();
   for (;;) {
     const due = await db
@@ -261,11 +264,18 @@ export async function scanTimers(db: Db, at: Date): Promise<{ breached: number; 
     if (fresh.length === 0) break;
     for (const d of fresh) {
       seen.add(d.id);
-      const b = await db.transaction((tx) => breachOne(tx, d.id, d.caseId, at));
+      // One timer's failure (rolled back, so still pending) must not hold up the others.
+      const b = await db
+        .transaction((tx) => breachOne(tx, d.id, d.caseId, at))
+        .catch((err: unknown) => {
+          failures.push(err);
+          return null;
+        });
       if (!b) continue;
       breached += 1;
       if (b.whistle) whistles += 1;
     }
   }
+  if (failures.length) throw new AggregateError(failures, `${failures.length} timer(s) failed to breach`);
   return { breached, whistles };
 }

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type TestApp, testApp } from '../../../test/harness.ts';
-import { openPglite } from '../../db/client.ts';
+import { withDatabase } from '../../../test/global-setup.ts';
+import { openPglite, openPostgres } from '../../db/client.ts';
 import { verifyAudit } from '../../platform/audit.ts';
 import { shanghaiDate } from '../../platform/clock.ts';
 import { notification, roleGrant, userAccount } from '../../platform/schema.ts';
@@ -209,8 +210,9 @@ describe('emergencies: 1分钟响应、5分钟到位', () => {
       .catch(() => {});
     expect((await timerOf(c.id, 'arrive')).state).toBe('pending');
     // A new process: a fresh database handle opened on the data as it stands, no memory of the old one.
-    const dump = await t.database.pglite!.dumpDataDir('gzip');
-    const restarted = await openPglite({ loadDataDir: dump });
+    const restarted = t.database.pglite
+      ? await openPglite({ loadDataDir: await t.database.pglite.dumpDataDir('gzip') })
+      : await openPostgres(withDatabase(process.env.DATABASE_URL!, t.database.name), 2);
     try {
       const after = new Date(start + 301 * S);
       const one = await scanTimers(restarted.db, after);
