@@ -1,4 +1,4 @@
-import { ApiOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { ApiOutlined, CheckOutlined, CopyOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   Empty,
+  Flex,
   Form,
   Input,
   Modal,
@@ -206,13 +207,36 @@ function CreateClientModal({
   );
 }
 
+/** Copies through the Clipboard API, or a selected textarea where that is missing (plain HTTP on a LAN). */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {}
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.appendChild(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  return ok;
+}
+
 /** The key, once: nothing on the server can show it again. */
 function KeyOnceModal({ name, apiKey, onClose }: { name: string; apiKey: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [copied, setCopied] = useState(false);
   return (
     <Modal
       open
       title={`${t('open311.keyTitle')} · ${name}`}
+      width={640}
       closable={false}
       maskClosable={false}
       keyboard={false}
@@ -222,15 +246,27 @@ function KeyOnceModal({ name, apiKey, onClose }: { name: string; apiKey: string;
         </Button>
       }
     >
-      <Alert type="warning" showIcon message={t('open311.keyOnce')} style={{ marginBottom: 16 }} />
-      <Typography.Paragraph
-        code
-        copyable={{ text: apiKey, tooltips: [t('open311.copy'), t('open311.keyCopied')] }}
-        style={{ wordBreak: 'break-all', fontSize: 15 }}
-        data-testid="open311-key"
-      >
-        {apiKey}
-      </Typography.Paragraph>
+      <Alert type="warning" showIcon title={t('open311.keyOnce')} style={{ marginBottom: 16 }} />
+      <Flex gap={8} align="center">
+        <Typography.Text
+          code
+          style={{ wordBreak: 'break-all', fontSize: 14, flex: 1 }}
+          data-testid="open311-key"
+        >
+          {apiKey}
+        </Typography.Text>
+        <Button
+          icon={copied ? <CheckOutlined /> : <CopyOutlined />}
+          onClick={async () => {
+            if (await copyText(apiKey)) {
+              setCopied(true);
+              message.success(t('open311.keyCopied'));
+            }
+          }}
+        >
+          {copied ? t('open311.keyCopied') : t('open311.copy')}
+        </Button>
+      </Flex>
     </Modal>
   );
 }
