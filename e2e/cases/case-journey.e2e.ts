@@ -240,7 +240,7 @@ describe('cases: a damaged road from the phone to the rating', () => {
 
     // Readable on a phone too.
     await page.setViewportSize(PHONE);
-    await page.goto('/admin/cases/whistles');
+    await page.goto('/admin/cases/whistles?view=resolved');
     await page.getByTestId('whistle-card').filter({ hasText: description }).waitFor();
     await screenshot(page, 'cases-phone-whistles');
     expect(watch.errors).toEqual([]);

@@ -19,7 +19,7 @@ export function WhistlesPage() {
   const view = VIEWS.includes(values.view as View) ? (values.view as View) : 'open';
   const state = view === 'open' || view === 'all' ? undefined : view;
   const list = useQuery({ queryKey: caseKeys.whistles(state), queryFn: () => casesApi.whistles(state) });
-  const items = (list.data ?? []).filter((w) => view !== 'open' || w.state !== 'resolved');
+  const items = (list.data ?? []).filter((w) => view !== 'open' || w.state !== 'resolved').sort(byUrgency);
   return (
     <>
       <PageHeader title={t('menu.caseWhistles')} subTitle={t('cases.whistles.hint')} />
@@ -78,6 +78,15 @@ export function WhistlesPage() {
 }
 
 const PAGE_SIZE = 12;
+
+/** Open whistles first, the most urgent report-in at the top; then the latest results. */
+function byUrgency(a: WhistleItem, b: WhistleItem): number {
+  const doneA = a.state === 'resolved';
+  const doneB = b.state === 'resolved';
+  if (doneA !== doneB) return doneA ? 1 : -1;
+  if (!doneA) return a.respondDueAt.localeCompare(b.respondDueAt);
+  return (b.resolvedAt ?? '').localeCompare(a.resolvedAt ?? '');
+}
 type View = 'open' | WhistleState | 'all';
 const VIEWS: readonly View[] = ['open', ...WHISTLE_STATES, 'all'];
 
