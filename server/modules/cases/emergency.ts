@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
 import type { CommandContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { gridWorkerOf } from '../org/index.ts';
+import { gridWorkerOf, gridWorkersUnder, pathIds } from '../org/index.ts';
 import { appendCaseEvent, authorizeSee, loadCase, presentCase, whistledDepartments } from './cases.ts';
 import { buildingIdOf, holdersOn, notifyAboutCase, spanText } from './sla.ts';
 import { dutyRoster, type civicCase } from './schema.ts';
@@ -43,7 +43,12 @@ export async function onDuty(db: Executor, communityId: string, at: Date): Promi
 export async function firstResponders(db: Executor, c: CaseRow, at: Date): Promise<string[]> {
   const building = buildingIdOf(c.orgPath);
   const ids = [
-    building ? await gridWorkerOf(db, building) : null,
+    // The building's grid worker; for a compound, those of its buildings (a community: its staff on duty).
+    ...(building
+      ? [await gridWorkerOf(db, building)]
+      : pathIds(c.orgPath).length === 4
+        ? await gridWorkersUnder(db, c.orgPath)
+        : []),
     // Grants on the place or above it: 1号楼's leaders, 幸福家园's secretary and sentinels.
     ...(await holdersOn(db, c.orgPath, ['building_leader', 'compound_secretary', 'safety_sentinel'])),
     ...(await onDuty(db, c.communityId, at)),

@@ -135,6 +135,16 @@ describe('emergencies: 1分钟响应、5分钟到位', () => {
     expect((await get('sentinel', c.id)).emergencyActions).toEqual(['acknowledge', 'check_in']);
   });
 
+  it('at a compound, the grid workers of its buildings are alerted, not the building leaders', async () => {
+    at(T0 + 500 * S);
+    const [g] = await t.db.select().from(roleGrant).where(eq(roleGrant.userId, users.sentinel));
+    const c = await ok(report('sentinel', { orgUnitId: g.orgUnitId, description: '小区门口燃气管道破裂' }));
+    const to = (await noticesOf(c.id, 'cases.emergency')).map((n) => n.recipientUserId);
+    expect(to).toEqual(expect.arrayContaining([users.grid, users.secretary, users.staffA]));
+    expect(to).not.toContain(users.leader);
+    expect(to).not.toContain(users.sentinel);
+  });
+
   it('acknowledged and reached in time: met, never breached; the timeline shows seconds', async () => {
     at(T0 + 1000 * S);
     const c = await ok(report('sentinel'));

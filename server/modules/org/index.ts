@@ -13,6 +13,7 @@ export { seedDemoOrg, assignGridWorker, orgIsEmpty, demoPartyMember, type DemoOr
 export {
   homeOf,
   gridWorkerOf,
+  gridWorkersUnder,
   communityPathOf,
   membersOf,
   communitiesUnder,

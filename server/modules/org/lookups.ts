@@ -27,6 +27,17 @@ export async function gridWorkerOf(db: Executor, buildingId: string): Promise<st
   return g?.worker ?? null;
 }
 
+/** The grid workers (user ids) of the grids covering any building at or under a compound's path. */
+export async function gridWorkersUnder(db: Executor, path: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ worker: grid.workerUserId })
+    .from(gridBuilding)
+    .innerJoin(grid, eq(grid.id, gridBuilding.gridId))
+    .innerJoin(orgUnit, eq(orgUnit.id, gridBuilding.buildingId))
+    .where(like(orgUnit.path, `${path}%`));
+  return rows.flatMap((r) => (r.worker ? [r.worker] : []));
+}
+
 /** The community an org path lies in ("/district/subdistrict/community/…"), or null above it. */
 export function communityPathOf(orgPath: string): string | null {
   const ids = pathIds(orgPath);
