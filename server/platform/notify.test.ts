@@ -267,6 +267,32 @@ describe('points notices', () => {
     ).toEqual(expect.arrayContaining([`points.claim_approved:${id}`, `points.claim_credited:${id}`]));
   });
 
+  it('the declarant hears when an objection during the posting revokes the claim', async () => {
+    const id = await declare(tian, { ruleCode: 'C06', description: '建议增设自行车棚' });
+    await move(grid, id, 'check_pass');
+    await move(committee, id, 'approve');
+    await t.db.transaction((tx) => publishPosting({ actor: SYSTEM_ACTOR, tx }, d.communityA.id, '1998-02'));
+    const o = await t.call({
+      method: 'POST',
+      url: '/api/points/objections',
+      // Any resident of the community may object; 田 is the one account the demo gives us.
+      cookie: tian,
+      body: { claimId: id, reason: '该建议并未被采纳' },
+    });
+    expect(o.status).toBe(200);
+    expect(await tianInbox('points.claim_revoked', id)).toEqual([]);
+    const dec = await t.call({
+      method: 'POST',
+      url: `/api/points/objections/${o.body.id}/decision`,
+      cookie: committee,
+      body: { decision: 'uphold', note: '经核实建议未被采纳' },
+    });
+    expect(dec.status).toBe(200);
+    const [revoked] = await tianInbox('points.claim_revoked', id);
+    expect(revoked).toMatchObject({ body: '经核实建议未被采纳', link: `/m/points/claims/${id}` });
+    expect(await tianInbox('points.claim_credited', id)).toEqual([]);
+  });
+
   it('the declarant hears of a rejection with the reason, and of being sent back for more', async () => {
     const id = await declare(tian, { ruleCode: 'C06', description: '建议增加路灯' });
     await move(grid, id, 'check_pass');

@@ -12,7 +12,8 @@ export type ClaimNotice =
   | 'rejected_at_check'
   | 'approved'
   | 'rejected'
-  | 'credited';
+  | 'credited'
+  | 'revoked';
 
 /**
  * Tells the person a claim is about (every account linked to them) and whoever declared it for
@@ -37,6 +38,9 @@ export async function noticeClaim(tx: Executor, c: ClaimRow, what: ClaimNotice, 
     credited: deduction
       ? `公示期满，已扣除 ${c.points} 分：${item}`
       : `公示期满，已记入 ${c.points} 分：${item}`,
+    revoked: deduction
+      ? `扣分事项${item}经公示异议核实后撤销`
+      : `您的积分申报${item}经公示异议核实后撤销，不予记分`,
   };
   await notify(tx, {
     recipients: [...accounts.map((a) => a.id), c.declaredVia === 'self' ? c.declaredBy : null],

@@ -280,6 +280,7 @@ export async function decideObjection(
   if (decision === 'uphold' && c.state === 'posted') {
     await ctx.tx.update(claim).set({ state: 'revoked', updatedAt: now() }).where(eq(claim.id, c.id));
     await appendEvent(ctx.tx, c, { action: 'revoke', from: 'posted', to: 'revoked', actor: ctx.actor, note });
+    await noticeClaim(ctx.tx, c, 'revoked', note);
   }
   if (decision === 'dismiss') {
     await appendEvent(ctx.tx, c, {
