@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, List, Segmented, Skeleton, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Grid, List, Segmented, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { WHISTLE_STATES } from '../../../../common/contracts/cases.ts';
@@ -15,6 +15,7 @@ import { WhistleMoves } from './whistle-moves.tsx';
 export function WhistlesPage() {
   const { t } = useTranslation();
   const { values, page, update } = useSearchState(['view'] as const);
+  const wide = Grid.useBreakpoint().md;
   // 待办 (not yet resolved) by default; one state, or everything, on request.
   const view = VIEWS.includes(values.view as View) ? (values.view as View) : 'open';
   const state = view === 'open' || view === 'all' ? undefined : view;
@@ -61,6 +62,7 @@ export function WhistlesPage() {
                   total: items.length,
                   align: 'center',
                   showSizeChanger: false,
+                  simple: !wide,
                   showTotal: (total) => t('common.total', { count: total }),
                   onChange: (p) => update({ page: p }),
                 }
