@@ -216,6 +216,7 @@ export const meetingSummary = z.object({
   bodyName: z.string(),
   bodyKind: z.enum(BODY_KINDS),
   level: z.enum(BODY_LEVELS),
+  orgUnitId: z.string(),
   orgUnitName: z.string(),
   venueId: z.string().nullable(),
   venueName: z.string().nullable(),

@@ -142,6 +142,7 @@ async function summaries(db: Executor, rows: MeetingRow[]): Promise<MeetingSumma
       bodyName: b.name,
       bodyKind: b.kind as BodyKind,
       level: b.level as BodyLevel,
+      orgUnitId: r.orgUnitId,
       orgUnitName: names.get(r.orgUnitId) ?? '',
       venueId: r.venueId,
       venueName: r.venueId ? (venues.get(r.venueId) ?? null) : null,

@@ -1,4 +1,10 @@
 import {
+  // meetings (H7)
+  CommentOutlined,
+  EnvironmentOutlined,
+  FundOutlined,
+  TeamOutlined,
+  CarryOutOutlined,
   AimOutlined,
   FileDoneOutlined,
   HeartOutlined,
@@ -41,7 +47,7 @@ import { lazyPage } from './lazy-page.ts';
 type MenuLabel = `menu.${Exclude<keyof typeof zhCN.menu, 'group'>}`;
 type Page = LazyExoticComponent<ComponentType>;
 
-export type MenuGroup = 'overview' | 'org' | 'party' | 'cases' | 'projects' | 'votes' | 'points' | 'shop' | 'system';
+export type MenuGroup = 'overview' | 'org' | 'party' | 'cases' | 'projects' | 'meetings' | 'votes' | 'points' | 'shop' | 'system';
 
 /**
  * One entry of the admin shell: a Sider item and the routes under it. Later modules add their entries
@@ -67,6 +73,7 @@ export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${keyof typeof zh
   { key: 'party', label: 'menu.group.party' },
   { key: 'cases', label: 'menu.group.cases' },
   { key: 'projects', label: 'menu.group.projects' },
+  { key: 'meetings', label: 'menu.group.meetings' },
   { key: 'votes', label: 'menu.group.votes' },
   { key: 'points', label: 'menu.group.points' },
   { key: 'shop', label: 'menu.group.shop' },
@@ -386,6 +393,58 @@ export const ADMIN_MENU: MenuEntry[] = [
     permission: 'user:manage',
     path: 'users',
     page: lazyPage(() => import('../pages/users/users-page.tsx'), 'UsersPage'),
+  },
+  // meetings (H7): 议事协商 — meetings with their detail, bodies, tasks, figures, venues.
+  {
+    key: 'meetings',
+    group: 'meetings',
+    label: 'menu.meetings',
+    icon: CommentOutlined,
+    permission: 'meetings:manage',
+    path: 'meetings',
+    page: lazyPage(() => import('../pages/meetings/meetings-page.tsx'), 'MeetingsPage'),
+    routes: [
+      {
+        path: 'meetings/:id',
+        page: lazyPage(() => import('../pages/meetings/meeting-page.tsx'), 'MeetingPage'),
+      },
+    ],
+  },
+  {
+    key: 'meeting-bodies',
+    group: 'meetings',
+    label: 'menu.meetingBodies',
+    icon: TeamOutlined,
+    permission: 'meetings:manage',
+    path: 'meeting-bodies',
+    page: lazyPage(() => import('../pages/meetings/bodies-page.tsx'), 'BodiesPage'),
+  },
+  {
+    key: 'meeting-tasks',
+    group: 'meetings',
+    label: 'menu.meetingTasks',
+    icon: CarryOutOutlined,
+    permission: 'meetings:manage',
+    path: 'meeting-tasks',
+    page: lazyPage(() => import('../pages/meetings/tasks-page.tsx'), 'TasksPage'),
+  },
+  {
+    key: 'meeting-figures',
+    group: 'meetings',
+    label: 'menu.meetingFigures',
+    icon: FundOutlined,
+    permission: 'meetings:manage',
+    path: 'meeting-figures',
+    page: lazyPage(() => import('../pages/meetings/figures-page.tsx'), 'MeetingFiguresPage'),
+  },
+  {
+    key: 'venues',
+    group: 'meetings',
+    label: 'menu.venues',
+    icon: EnvironmentOutlined,
+    permission: 'meetings:manage',
+    path: 'venues',
+    page: lazyPage(() => import('../pages/meetings/venues-page.tsx'), 'VenuesPage'),
   },
   // votes (H8): motions, paper ballot entry and results with the rule's thresholds.
   {

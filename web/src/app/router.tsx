@@ -80,6 +80,16 @@ const PhoneVotePage = lazyPage(() => import('../pages/votes/phone-vote-page.tsx'
 const PublicVotePage = lazyPage(() => import('../pages/votes/public-vote-page.tsx'), 'PublicVotePage');
 const PhoneInboxPage = lazyPage(() => import('../pages/inbox/phone-inbox-page.tsx'), 'PhoneInboxPage');
 
+// 议事 on the phone (H7): my meetings, a meeting, check-in, the organiser's rotating code; the public outcome.
+const PhoneMeetingsPage = lazyPage(() => import('../pages/meetings/phone-meetings-page.tsx'), 'PhoneMeetingsPage');
+const PhoneMeetingPage = lazyPage(() => import('../pages/meetings/phone-meeting-page.tsx'), 'PhoneMeetingPage');
+const PhoneCheckinPage = lazyPage(() => import('../pages/meetings/phone-checkin-page.tsx'), 'PhoneCheckinPage');
+const PhoneCodePage = lazyPage(() => import('../pages/meetings/phone-code-page.tsx'), 'PhoneCodePage');
+const PublicOutcomePage = lazyPage(
+  () => import('../pages/meetings/public-outcome-page.tsx'),
+  'PublicOutcomePage',
+);
+
 function HomeRedirect() {
   const session = useSession();
   if (session.isPending) return <FullPageLoading />;
@@ -153,6 +163,11 @@ const router = createBrowserRouter([
       { path: 'cases/assigned', element: phone('cases:read', PhoneAssignedCasesPage) },
       // A department whistled or an on-duty person alerted may open a case outside cases:read.
       { path: 'cases/:id', Component: PhoneCasePage },
+      { path: 'meetings', element: phone('meetings:read', PhoneMeetingsPage) },
+      { path: 'meetings/check-in', element: phone('meetings:attend', PhoneCheckinPage) },
+      { path: 'meetings/:id', element: phone('meetings:read', PhoneMeetingPage) },
+      { path: 'meetings/:id/check-in', element: phone('meetings:attend', PhoneCheckinPage) },
+      { path: 'meetings/:id/code', element: phone('meetings:read', PhoneCodePage) },
       { path: 'votes', element: phone('votes:read', PhoneVotesPage) },
       { path: 'votes/:id', element: phone('votes:read', PhoneVotePage) },
       { path: '*', Component: NotFoundPage },
@@ -167,6 +182,7 @@ const router = createBrowserRouter([
       { path: ':communityId/postings/:id', Component: BoardPostingPage },
       { path: ':communityId/rulebook', Component: BoardRulebookPage },
       { path: ':communityId/convention', Component: BoardConventionPage },
+      { path: 'meetings/:id', Component: PublicOutcomePage },
       { path: ':communityId/projects', Component: PublicProjectsPage },
       { path: 'plans/:id', Component: PublicPlanPage },
       { path: '*', Component: NotFoundPage },

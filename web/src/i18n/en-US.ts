@@ -1,3 +1,4 @@
+import { meetingsEnUS } from './en-US/meetings.ts';
 import { projectsEnUS } from './en-US/projects.ts';
 import { casesEnUS } from './en-US/cases.ts';
 import { inboxEnUS } from './en-US/inbox.ts';
@@ -99,11 +100,18 @@ export const enUS: Messages = {
     // cases (H5)
     cases: 'Case list',
     caseWhistles: 'Department queue',
+    // meetings (H7)
+    meetingBodies: 'Bodies',
+    meetings: 'Meetings',
+    meetingTasks: 'Meeting tasks',
+    meetingFigures: 'Deliberation figures',
+    venues: 'Venues',
     // votes (H8)
     votes: 'Votes',
     // open311 (H3)
     open311Clients: 'Open311 clients',
     group: {
+      meetings: 'Deliberation',
       projects: 'Livelihood projects',
       overview: 'Overview',
       org: 'People & housing',
@@ -1098,4 +1106,5 @@ export const enUS: Messages = {
   votes: votesEnUS,
   open311: open311EnUS,
   projects: projectsEnUS,
+  meetings: meetingsEnUS,
 };

@@ -1,3 +1,4 @@
+import { meetingsZhCN } from './zh-CN/meetings.ts';
 import { projectsZhCN } from './zh-CN/projects.ts';
 import { casesZhCN } from './zh-CN/cases.ts';
 import { inboxZhCN } from './zh-CN/inbox.ts';
@@ -100,11 +101,18 @@ export const zhCN = {
     // cases (H5)
     cases: '事项列表',
     caseWhistles: '部门报到',
+    // meetings (H7)
+    meetingBodies: '议事主体',
+    meetings: '议事会议',
+    meetingTasks: '会议任务',
+    meetingFigures: '议事统计',
+    venues: '议事场所',
     // votes (H8)
     votes: '民主表决',
     // open311 (H3)
     open311Clients: 'Open311 接入',
     group: {
+      meetings: '议事协商',
       projects: '暖心实项目',
       overview: '概览',
       org: '人口与房屋',
@@ -1092,6 +1100,7 @@ export const zhCN = {
   votes: votesZhCN,
   open311: open311ZhCN,
   projects: projectsZhCN,
+  meetings: meetingsZhCN,
 };
 
 export type Messages = typeof zhCN;

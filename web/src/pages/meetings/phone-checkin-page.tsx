@@ -1,0 +1,90 @@
+import { CheckCircleFilled } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Input, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { meetingsApi, meetingsKeys } from '../../api/meetings.ts';
+import { errorText } from '../../components/error-text.ts';
+import { PhoneTitle } from '../points/phone-back.tsx';
+
+/**
+ * /m/meetings/:id/check-in (and /m/meetings/check-in to choose the meeting) — 扫码签到: the phone's
+ * camera opens the QR's link with the code filled in; or the code is typed from the organiser's screen.
+ */
+export function PhoneCheckinPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const [params] = useSearchParams();
+  const [meetingId, setMeetingId] = useState(id);
+  const [code, setCode] = useState(params.get('code') ?? '');
+  const qc = useQueryClient();
+  const open = useQuery({
+    queryKey: [...meetingsKeys.list, 'mine', 'open'],
+    queryFn: () => meetingsApi.list({ mine: true, pageSize: 100 }),
+    enabled: !id,
+  });
+  const checkIn = useMutation({
+    mutationFn: () => meetingsApi.checkIn(meetingId!, code.trim()),
+    onSuccess: () => qc.invalidateQueries({ queryKey: meetingsKeys.meeting(meetingId!) }),
+  });
+  const choices = (open.data?.items ?? []).filter((m) => m.state === 'scheduled' || m.state === 'in_session');
+  return (
+    <>
+      <PhoneTitle title={t('meetings.checkIn')} back={id ? `/m/meetings/${id}` : '/m'} />
+      <Card>
+        {checkIn.isSuccess ? (
+          <Flex vertical align="center" gap={12} data-testid="checkin-done">
+            <CheckCircleFilled style={{ fontSize: 56, color: '#389e0d' }} />
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {checkIn.data.already
+                ? t('meetings.checkInAlready', { count: checkIn.data.attendance })
+                : t('meetings.checkInDone', { count: checkIn.data.attendance })}
+            </Typography.Title>
+            <Link to={`/m/meetings/${meetingId}`}>
+              <Button size="large">{t('meetings.myMeetings')}</Button>
+            </Link>
+          </Flex>
+        ) : (
+          <Flex vertical gap={12}>
+            {!id && (
+              <Select
+                size="large"
+                value={meetingId}
+                onChange={setMeetingId}
+                placeholder={t('meetings.title')}
+                options={choices.map((m) => ({ value: m.id, label: m.title }))}
+                data-testid="checkin-meeting"
+              />
+            )}
+            <Typography.Text type="secondary">{t('meetings.enterCodeHint')}</Typography.Text>
+            <Input
+              size="large"
+              value={code}
+              onChange={(e) => setCode(e.target.value.toUpperCase())}
+              placeholder={t('meetings.enterCode')}
+              maxLength={12}
+              autoComplete="off"
+              style={{ fontSize: 24, letterSpacing: 4, textAlign: 'center' }}
+              data-testid="checkin-input"
+            />
+            {checkIn.isError && (
+              <Alert type="error" showIcon title={errorText(checkIn.error)} data-testid="checkin-error" />
+            )}
+            <Button
+              type="primary"
+              size="large"
+              block
+              disabled={!meetingId || code.trim().length < 4}
+              loading={checkIn.isPending}
+              onClick={() => checkIn.mutate()}
+              data-testid="checkin-submit"
+            >
+              {t('meetings.submitCheckIn')}
+            </Button>
+          </Flex>
+        )}
+      </Card>
+    </>
+  );
+}
