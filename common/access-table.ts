@@ -137,6 +137,18 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/cases/:id/whistles': 'cases:whistle',
   'POST /api/cases/whistles/:id/report-in': 'cases:report_in',
   'POST /api/cases/whistles/:id/result': 'cases:report_in',
+
+  // 民生诉求清单 / 治理任务清单, the category catalogue, tiered figures (staff grants; checked in lists.ts),
+  // and the public department duty sheet posted at compound entrances.
+  'GET /api/cases/lists/demands': 'cases:read',
+  'GET /api/cases/lists/tasks': 'cases:read',
+  'GET /api/cases/lists/demands/export.xlsx': 'cases:read',
+  'GET /api/cases/lists/tasks/export.xlsx': 'cases:read',
+  'GET /api/cases/category-admin': 'cases:configure',
+  'PUT /api/cases/category-admin/:orgUnitId/:code': 'cases:configure',
+  'DELETE /api/cases/category-admin/:orgUnitId/:code': 'cases:configure',
+  'GET /api/cases/figures': 'cases:read',
+  'GET /api/public/compounds/:id/duty-sheet': 'public',
   // 突发事件: whoever the alert reached, or cases:respond in scope (the command checks); 值班表.
   'POST /api/cases/:id/acknowledge': 'signed_in',
   'POST /api/cases/:id/check-in': 'signed_in',

@@ -262,6 +262,22 @@ export const ERRORS = {
     en: 'This action needs more information',
   },
   department_unknown: { status: 422, zh: '找不到该职能部门', en: 'No such department' },
+  // H6 lists & demo: the category catalogue editor and party-member dispatch.
+  case_assignee_not_member: {
+    status: 422,
+    zh: '接单人不是本社区党组织的党员或报到党员',
+    en: 'The assignee is not a party member (or registered member) of this community',
+  },
+  case_rule_unknown: {
+    status: 422,
+    zh: '积分细则中没有该条规则',
+    en: 'No such rule in the rulebook in force',
+  },
+  case_category_level: {
+    status: 422,
+    zh: '事项分类只能在区、街道或社区设置',
+    en: 'Case categories are set at a district, subdistrict or community',
+  },
   whistle_not_pending: {
     status: 409,
     zh: '该吹哨事项已报到或已办结',

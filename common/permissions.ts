@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'cases:accept',
   'cases:whistle',
   'cases:report_in',
+  'cases:configure',
   // Emergencies: acknowledge and check in on site; keep a community's on-duty list.
   'cases:respond',
   'cases:duty',

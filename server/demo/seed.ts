@@ -4,6 +4,7 @@ import { assignGridWorker, demoPartyMember, orgIsEmpty, seedDemoOrg } from '../m
 import { seedDemoDutyRoster } from '../modules/cases/index.ts';
 import { seedDemoPoints } from '../modules/points/index.ts';
 import { seedDemoShop } from '../modules/shop/index.ts';
+import { seedDemoCases } from '../modules/cases/index.ts';
 import { seedDemoProjects } from '../modules/projects/index.ts';
 import { seedDemoVotes } from '../modules/votes/index.ts';
 import { seedDemoMeetings } from '../modules/meetings/index.ts';
@@ -156,6 +157,7 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
       passwordHash,
       grants: [{ role: 'provider_staff', ...at(a), providerId: shop.housekeepingProviderId }],
     });
+    await seedDemoCases(tx, org);
     await seedDemoVotes(
       tx,
       { communityId: a.id, tianHouseholdId: org.tian.householdId },

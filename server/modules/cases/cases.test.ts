@@ -361,6 +361,8 @@ describe('whistle and report-in', () => {
     expect(seen.reporterName).toBe('田*明');
     await refused(t.call({ url: `/api/cases/${id}`, cookie: c.staffB }), 404, 'not_found');
     const queue = await ok(t.call({ url: '/api/cases/whistles', cookie: c.chengguan }));
+    // The demo year holds other open whistles to 城管; this case's is among them, once.
+    queue.items = queue.items.filter((x: { caseId: string }) => x.caseId === id);
     expect(queue.items.map((x: { caseId: string }) => x.caseId)).toEqual([id]);
     expect((await t.call({ url: '/api/cases/whistles', cookie: c.staffA })).status).toBe(403);
     expect((await t.call({ url: '/api/cases', cookie: c.chengguan })).status).toBe(403);
@@ -426,9 +428,11 @@ describe('whistle and report-in', () => {
     await ok(move(c.staffA, id, 'classify', { level: 'community' }));
     const w = await ok(whistle(c.staffA, id));
     const due = new Date(w.whistles[0].respondDueAt);
-    expect((await runCaseJobs(t.db, new Date(due.getTime() - 1000))).escalated).toBe(0);
+    // Whistles of the demo year that fall due earlier escalate in this first run; this one does not.
+    await runCaseJobs(t.db, new Date(due.getTime() - 1000));
+    expect((await ok(t.call({ url: `/api/cases/${id}`, cookie: c.subdistrict }))).escalatedAt).toBeNull();
     const after = new Date(due.getTime() + 1000);
-    expect((await runCaseJobs(t.db, after)).escalated).toBe(1);
+    expect((await runCaseJobs(t.db, after)).escalated).toBeGreaterThanOrEqual(1);
     expect((await runCaseJobs(t.db, after)).escalated).toBe(0);
     const body = await ok(t.call({ url: `/api/cases/${id}`, cookie: c.subdistrict }));
     expect(body.escalatedAt).toBe(after.toISOString());

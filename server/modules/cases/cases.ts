@@ -48,6 +48,7 @@ import {
   OPEN_STATES,
   TRANSITIONS,
 } from './case-machine.ts';
+import { assertPartyAssignee } from './assignees.ts';
 import { categoryFor } from './categories.ts';
 import { raiseEmergency } from './emergency.ts';
 import { caseEvent, caseWhistle, civicCase } from './schema.ts';
@@ -449,6 +450,7 @@ export async function transitionCase(
         need(a.ref && /^[0-9a-f-]{36}$/i.test(a.ref), 'assignee.ref');
         const p = await loadPerson(ctx.tx, a.ref!);
         if (p.districtId !== c.districtId) throw new AppError('not_found');
+        await assertPartyAssignee(ctx.tx, p.id, c.orgPath);
         personId = p.id;
         name = p.name;
       } else if (a.type === 'partner_unit') {

@@ -8,6 +8,7 @@ export { runCaseJobs, runTimerScan } from './jobs.ts';
 export { seedDemoDutyRoster } from './duty.ts';
 export { DEFAULT_CATEGORIES, categoriesAt } from './categories.ts';
 export { fileCase, type Reporter } from './cases.ts';
+export { seedDemoCases } from './demo.ts';
 // Open311 reads cases and whistles (read-only) to answer GET requests.
 export { civicCase, caseWhistle, caseTimer } from './schema.ts';
 export { OPEN_STATES } from './case-machine.ts';

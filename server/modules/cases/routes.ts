@@ -20,6 +20,7 @@ import { idParam } from '../../../common/contracts/common.ts';
 import { AppError } from '../../platform/errors.ts';
 import { command, query } from '../../platform/http.ts';
 import { loadOrgUnit } from '../org/index.ts';
+import { caseAdminRoutes } from './admin-routes.ts';
 import * as cases from './cases.ts';
 import { emergencyRoutes } from './duty-routes.ts';
 import { categoriesAt } from './categories.ts';
@@ -80,5 +81,6 @@ export async function casesRoutes(app: FastifyInstance) {
     { schema: { tags, params: idParam, body: whistleResultBody, response: { 200: caseOut } } },
     (req) => command(req, (ctx) => whistles.recordResult(ctx, req.params.id, req.body)),
   );
+  await caseAdminRoutes(app);
   await emergencyRoutes(app);
 }

@@ -90,6 +90,8 @@ const PublicOutcomePage = lazyPage(
   'PublicOutcomePage',
 );
 
+const DutySheetPage = lazyPage(() => import('../pages/case-lists/duty-sheet-page.tsx'), 'DutySheetPage');
+
 function HomeRedirect() {
   const session = useSession();
   if (session.isPending) return <FullPageLoading />;
@@ -188,6 +190,8 @@ const router = createBrowserRouter([
       { path: '*', Component: NotFoundPage },
     ],
   },
+  // 部门职责清单 (H6): public and printable, posted at a compound's gate; no shell, no session.
+  { path: '/public/duty-sheet/:compoundId', Component: DutySheetPage },
   { path: '*', Component: NotFoundPage },
 ]);
 

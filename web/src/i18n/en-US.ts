@@ -1,5 +1,6 @@
 import { meetingsEnUS } from './en-US/meetings.ts';
 import { projectsEnUS } from './en-US/projects.ts';
+import { caseListsEnUS } from './en-US/caseLists.ts';
 import { casesEnUS } from './en-US/cases.ts';
 import { inboxEnUS } from './en-US/inbox.ts';
 import { open311EnUS } from './en-US/open311.ts';
@@ -110,6 +111,11 @@ export const enUS: Messages = {
     votes: 'Votes',
     // open311 (H3)
     open311Clients: 'Open311 clients',
+    // case lists (H6)
+    caseDemands: 'Demand list',
+    caseTasks: 'Task list',
+    caseFigures: 'Tiered handling',
+    caseCategories: 'Case categories',
     group: {
       meetings: 'Deliberation',
       projects: 'Livelihood projects',
@@ -1105,6 +1111,7 @@ export const enUS: Messages = {
   inbox: inboxEnUS,
   votes: votesEnUS,
   open311: open311EnUS,
+  caseLists: caseListsEnUS,
   projects: projectsEnUS,
   meetings: meetingsEnUS,
 };

@@ -1,5 +1,6 @@
 import { meetingsZhCN } from './zh-CN/meetings.ts';
 import { projectsZhCN } from './zh-CN/projects.ts';
+import { caseListsZhCN } from './zh-CN/caseLists.ts';
 import { casesZhCN } from './zh-CN/cases.ts';
 import { inboxZhCN } from './zh-CN/inbox.ts';
 import { open311ZhCN } from './zh-CN/open311.ts';
@@ -111,6 +112,11 @@ export const zhCN = {
     votes: '民主表决',
     // open311 (H3)
     open311Clients: 'Open311 接入',
+    // case lists (H6)
+    caseDemands: '民生诉求清单',
+    caseTasks: '治理任务清单',
+    caseFigures: '分级处置统计',
+    caseCategories: '事项分类',
     group: {
       meetings: '议事协商',
       projects: '暖心实项目',
@@ -1099,6 +1105,7 @@ export const zhCN = {
   inbox: inboxZhCN,
   votes: votesZhCN,
   open311: open311ZhCN,
+  caseLists: caseListsZhCN,
   projects: projectsZhCN,
   meetings: meetingsZhCN,
 };
