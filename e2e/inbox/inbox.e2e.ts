@@ -100,7 +100,11 @@ describe('inbox: a resident hears what happened to his claim', () => {
     // Only unread, then mark all read: the badge goes and the filtered list is empty.
     await page.getByTestId('inbox-filter').getByText('未读').click();
     await page.waitForURL(/show=unread/);
-    await page.locator('[data-testid=inbox-item]').first().waitFor();
+    // The read ones leave the list once the filtered page arrives.
+    await page
+      .locator('[data-testid=inbox-item][data-unread="false"]')
+      .first()
+      .waitFor({ state: 'detached' });
     expect(await page.getByTestId('inbox-item').count()).toBe(1);
     await page.getByTestId('inbox-read-all').click();
     await page.getByText('没有未读消息').waitFor();

@@ -100,7 +100,7 @@ export function InboxList({
   const data = list.data;
   return (
     <List<InboxItem>
-      loading={list.isPending}
+      loading={list.isPending || list.isPlaceholderData}
       dataSource={data?.items ?? []}
       locale={{
         emptyText: <Empty description={unreadOnly ? t('inbox.emptyUnread') : t('inbox.empty')} />,
