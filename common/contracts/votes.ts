@@ -123,6 +123,8 @@ export const motionQuery = pageQuery.extend({
   state: z.enum(MOTION_STATES).optional(),
   /** Only motions I may vote on now. */
   mine: z.union([z.boolean(), z.stringbool()]).optional(),
+  /** The motions put at one meeting (the meetings module links them by id). */
+  meetingId: z.uuid().optional(),
 });
 
 const ratio = z

@@ -192,6 +192,7 @@ export async function listMotions({ actor, db }: QueryContext, q: z.infer<typeof
       : or(scopeCondition(actor, 'votes:read', voteMotion.orgPath), mine),
   ];
   if (q.state) where.push(eq(voteMotion.state, q.state));
+  if (q.meetingId) where.push(eq(voteMotion.meetingId, q.meetingId));
   const cond = and(...where);
   const [rows, [{ n }]] = await Promise.all([
     db

@@ -14,6 +14,7 @@ import {
   type ButtonProps,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_OPTIONS, VOTE_RULES } from '../../../../common/contracts/votes.ts';
 import { type MotionInput, type VoteRule, votesApi, votesKeys } from '../../api/votes.ts';
@@ -50,6 +51,11 @@ export function MotionFormModal({
   const qc = useQueryClient();
   const rule = Form.useWatch('rule', form) ?? 'simple_majority';
   const electorate = Form.useWatch('electorate', form) ?? 'households';
+  // Art. 278 counts owners' households and their floor area: never a members' list.
+  useEffect(() => {
+    if (rule.startsWith('art278') && electorate !== 'households')
+      form.setFieldValue('electorate', 'households');
+  }, [rule, electorate, form]);
   const create = useMutation({
     mutationFn: (body: MotionInput) => votesApi.create(body),
     onSuccess: (m) => {
