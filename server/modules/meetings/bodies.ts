@@ -99,7 +99,8 @@ export async function listBodies({ actor, db }: QueryContext, q: z.infer<typeof 
     .select()
     .from(deliberativeBody)
     .where(and(...where))
-    .orderBy(asc(deliberativeBody.orgPath), asc(deliberativeBody.name));
+    // Community bodies first, then compounds, then buildings; by name within a level.
+    .orderBy(asc(sql`length(${deliberativeBody.orgPath})`), asc(deliberativeBody.name));
   return { items: await present(db, actor, rows) };
 }
 

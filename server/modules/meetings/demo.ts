@@ -233,20 +233,31 @@ export async function seedDemoMeetings(tx: Tx, communityId: string, staff: Actor
     centre,
   );
 
-  const corridorVenue = ['幸福家园议事长廊', '阳光花园议事长廊', '锦绣苑邻里驿站'];
-  const councilVenue = ['幸福家园邻里驿站', '阳光花园议事长廊', '锦绣苑邻里驿站'];
+  // Each compound meets where it has a place: its corridor, or else its neighbourhood station.
+  const corridorVenue: Record<string, string> = {
+    幸福家园小区: '幸福家园议事长廊',
+    阳光花园: '阳光花园议事长廊',
+    锦绣苑: '锦绣苑邻里驿站',
+  };
+  const councilVenue: Record<string, string> = {
+    幸福家园小区: '幸福家园邻里驿站',
+    阳光花园: '阳光花园议事长廊',
+    锦绣苑: '锦绣苑邻里驿站',
+  };
   compounds.forEach((c, ci) => {
     const folk = under(c.path);
-    const seatOfTian = ci === 0 && tian ? [person(tian, 'member')] : [];
+    // 田先生's compound: he sits in its council, and its next sessions are the demo's coming ones.
+    const home = !!tian && tian.org_path.startsWith(c.path);
+    const seatOfTian = home ? [person(tian, 'member')] : [];
     const council = folk
       .filter((p) => p.id !== tian?.id)
       .filter((_, i) => i % 11 === 3)
       .slice(0, 6);
-    const cVenue = venueNamed(councilVenue[ci]);
+    const cVenue = venueNamed(councilVenue[c.name]);
     const [chair, secretary, ...rest] = council;
     const councilDates = monthly(15, 19);
     // 幸福家园小区议事会 meets next on 3 December: 田先生 is a member.
-    if (ci === 0) councilDates.push(sh(2026, 12, 3, 19));
+    if (home) councilDates.push(sh(2026, 12, 3, 19));
     body(
       c,
       'compound_council',
@@ -276,14 +287,14 @@ export async function seedDemoMeetings(tx: Tx, communityId: string, staff: Actor
     const corridorDates: Date[] = [];
     for (let d = sh(2025, 12, 3 + ci, 19); d < sh(2026, 12, 1, 0); d = new Date(d.getTime() + 14 * DAY))
       corridorDates.push(d);
-    if (ci === 0) corridorDates.push(sh(2026, 12, 2, 19));
+    if (home) corridorDates.push(sh(2026, 12, 2, 19));
     body(
       c,
       'corridor_session',
       c.name.endsWith('小区') ? `${c.name.slice(0, -2)}议事长廊` : `${c.name}议事长廊`,
       [person(chair, 'chair', '小区党支部书记'), person(secretary, 'secretary')],
       corridorDates,
-      venueNamed(corridorVenue[ci]),
+      venueNamed(corridorVenue[c.name]),
     );
     buildingsOf(c).forEach((b, bi) => {
       const inB = under(b.path);
