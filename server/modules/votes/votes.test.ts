@@ -28,7 +28,6 @@ const DEMO = {
   provider: '13900000009',
 } as const;
 let compoundA: { id: string; path: string; name: string };
-let otherCompoundA: { id: string; path: string };
 let buildingA: { id: string; path: string };
 
 async function residentUser(
@@ -76,7 +75,6 @@ beforeAll(async () => {
     .select()
     .from(orgUnit)
     .where(and(eq(orgUnit.parentId, L.communityA.id), eq(orgUnit.name, '阳光花园')));
-  otherCompoundA = other;
   // Tian's spouse 李秀英 and daughter 田梓涵 (born 2015) sign in too; so does a resident of 阳光花园.
   const family = await t.db
     .select({ p: person })
