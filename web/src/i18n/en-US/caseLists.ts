@@ -92,6 +92,7 @@ export const caseListsEnUS: typeof caseListsZhCN = {
     saved: 'Saved',
     removed: 'Local setting removed',
     noRule: 'No points',
+    ruleHelp: 'A rule code of the rulebook; leave empty for no points',
     codeHelp: 'Lower-case letters, digits and underscores, e.g. shared_bike',
   },
   figures: {

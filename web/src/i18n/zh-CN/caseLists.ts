@@ -90,6 +90,7 @@ export const caseListsZhCN = {
     saved: '已保存',
     removed: '已删除本级设置',
     noRule: '不计积分',
+    ruleHelp: '积分细则中的规则编号；留空则不计积分',
     codeHelp: '小写字母、数字和下划线，如 shared_bike',
   },
   figures: {

@@ -57,11 +57,11 @@ function CaseListPage({ list }: { list: CaseListName }) {
   const when = (iso: string | null) => (iso ? formatShortDateTime(iso, i18n.language) : '—');
 
   const columns: ColumnsType<CaseListRow> = [
-    { title: label('reportedAt'), dataIndex: 'reportedAt', width: 130, render: when },
+    { title: label('reportedAt'), dataIndex: 'reportedAt', width: 110, render: when },
     {
       title: label('place'),
       key: 'place',
-      width: 190,
+      width: 160,
       render: (_, r) => (
         <span>
           {r.communityName}
@@ -72,7 +72,7 @@ function CaseListPage({ list }: { list: CaseListName }) {
     {
       title: t('caseLists.lists.category'),
       key: 'category',
-      width: 150,
+      width: 120,
       render: (_, r) => (
         <Flex vertical gap={2}>
           <span>{r.categoryName}</span>
@@ -91,7 +91,7 @@ function CaseListPage({ list }: { list: CaseListName }) {
     {
       title: label('status'),
       key: 'state',
-      width: 120,
+      width: 110,
       render: (_, r) => (
         <Flex gap={4} wrap>
           <Tag
@@ -106,6 +106,11 @@ function CaseListPage({ list }: { list: CaseListName }) {
             {t(`caseLists.state.${r.state}`)}
           </Tag>
           {r.overdue ? <Tag color="red">{label('overdueTag')}</Tag> : null}
+          {list === 'tasks' && r.matterLevel ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t(`caseLists.level.${r.matterLevel}` as 'caseLists.level.building')}
+            </Typography.Text>
+          ) : null}
         </Flex>
       ),
     },
@@ -135,15 +140,9 @@ function CaseListPage({ list }: { list: CaseListName }) {
         ] satisfies ColumnsType<CaseListRow>)
       : ([
           {
-            title: label('level'),
-            dataIndex: 'matterLevel',
-            width: 110,
-            render: (l: string | null) => (l ? t(`caseLists.level.${l}` as 'caseLists.level.building') : '—'),
-          },
-          {
             title: `${label('assignee')} / ${label('departments')}`,
             key: 'assignee',
-            width: 170,
+            width: 150,
             render: (_, r) => (
               <Flex vertical gap={2}>
                 {r.assigneeName ? <span>{r.assigneeName}</span> : null}
@@ -156,12 +155,12 @@ function CaseListPage({ list }: { list: CaseListName }) {
               </Flex>
             ),
           },
-          { title: label('dueAt'), dataIndex: 'dueAt', width: 130, render: when },
+          { title: label('dueAt'), dataIndex: 'dueAt', width: 110, render: when },
         ] satisfies ColumnsType<CaseListRow>)),
     {
       title: label('result'),
       key: 'result',
-      width: 110,
+      width: 100,
       render: (_, r) => (
         <Flex vertical gap={2}>
           {r.resolution ? <span>{t(`caseLists.resolution.${r.resolution}`)}</span> : '—'}

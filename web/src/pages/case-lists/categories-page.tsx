@@ -259,7 +259,7 @@ function CategoryModal({
         <Form.Item
           name="ruleCode"
           label={ct('rule')}
-          extra={ct('noRule')}
+          extra={ct('ruleHelp')}
           rules={[{ pattern: /^([A-Z]\d{2,3})?$/ }]}
         >
           <Input placeholder="C03" style={{ width: 120 }} />
