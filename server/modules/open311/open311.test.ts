@@ -849,4 +849,17 @@ describe('GET requests', () => {
     const inA = await o311('GET', `/open311/v2/requests.json?jurisdiction_id=${d.communityA.id}`);
     expect(ids(inA.json)).toContain(fresh);
   });
+
+  it('answers at most 1000 requests', async () => {
+    // 1001 copies of one request, under a code of their own, straight into the table.
+    await t.db.execute(sql`
+      insert into civic_case (district_id, community_id, org_unit_id, org_path, kind, category_code,
+        category_name, description, reporter_name, reported_via, state, check_due_at)
+      select district_id, community_id, org_unit_id, org_path, kind, 'bulk_only', category_name,
+        description || ' #' || g, reporter_name, reported_via, state, check_due_at
+      from civic_case, generate_series(1, 1001) g where civic_case.id = ${fresh}`);
+    const r = await o311('GET', '/open311/v2/requests.json?service_code=bulk_only');
+    expect(r.status).toBe(200);
+    expect(r.json).toHaveLength(1000);
+  });
 });
