@@ -584,6 +584,25 @@ describe('POST requests', () => {
     });
   });
 
+  it('a subdistrict client must name the place with address_id', async () => {
+    const admin = await t.login('13900000002');
+    const made = await t.call({
+      method: 'POST',
+      url: '/api/open311/clients',
+      cookie: admin,
+      body: { name: '街道12345热线', orgUnitId: subdistrictId },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    const base = { api_key: made.body.apiKey, service_code: 'neighbour_dispute' };
+    const before = await caseCount();
+    expectSpecError(await post({ ...base, lat: '36.6', long: '117.1' }), 400);
+    expect(await caseCount()).toBe(before);
+    const r = await post({ ...base, address_id: d.communityB.id });
+    expect(r.status, r.text).toBe(200);
+    const seen = await t.call({ url: `/api/cases/${r.json[0].service_request_id}`, cookie: staffB });
+    expect(seen.body).toMatchObject({ orgUnitId: d.communityB.id, reportedVia: 'open311' });
+  });
+
   it('GET tokens/{token} answers the service_request_id; an unknown token is a 404', async () => {
     const j = await o311('GET', `/open311/v2/tokens/${formCase.token}.json`);
     expect(j.json).toEqual([{ service_request_id: formCase.id, token: formCase.token }]);
