@@ -69,8 +69,10 @@ describe('projects: weekly board → progress → done → resident rating → p
     await update.locator('img').first().waitFor();
 
     await page.getByTestId('project-complete').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await page.getByTestId('project-reopen').waitFor();
+    const confirm = page.locator('.ant-popconfirm:visible .ant-btn-primary');
+    await confirm.waitFor();
+    await confirm.click();
+    await page.getByTestId('project-reopen').waitFor({ timeout: 60_000 });
     expect(await textOf(page.locator('.linli-page-header'))).toContain('已完成');
     await screenshot(page, 'projects-detail-done');
     expect(errors).toEqual([]);
@@ -111,6 +113,9 @@ describe('projects: weekly board → progress → done → resident rating → p
     const { errors } = watchPage(page);
     await login(page, '13900000007');
     await page.waitForURL(/\/m$/);
+    await page.getByTestId('tile-projects').click();
+    await page.waitForURL(/\/m\/projects$/);
+    await page.getByTestId('phone-project').first().waitFor();
     await page.goto('/m/projects?state=done');
     const card = page.locator(`[data-testid=phone-project][data-project-id="${target.id}"]`);
     await card.waitFor();

@@ -164,7 +164,7 @@ export async function seedDemoProjects(tx: Tx, communityId: string, staff: Actor
     const deadline = i >= 96 ? `${YEAR}-12-0${i - 94}` : `${YEAR}-${pad(month)}-${pad(day)}`;
     const unit = units[(i * 5) % units.length];
     const budgetFen = (2 + ((i * 37) % 48)) * 100_000;
-    const overdue = deadline < DEMO_CUTOFF && i % 8 === 5;
+    const overdue = deadline < DEMO_CUTOFF && i % 6 === 3;
     const done = deadline < DEMO_CUTOFF && !overdue;
     const late = done && i % 11 === 0;
     const doneDate = late ? shiftDate(deadline, 3) : shiftDate(deadline, -(i % 9));

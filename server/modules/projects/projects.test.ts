@@ -1,4 +1,4 @@
-import { and, count, eq, like } from 'drizzle-orm';
+import { and, count, desc, eq, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLandmarks } from '../../../test/demo-ids.ts';
@@ -279,6 +279,26 @@ describe('projects: 401, 403, 404 out of scope, success', () => {
     const res = await t.call({ method: 'POST', url, body: { done: true }, cookie: c.staffA });
     expect(res.status).toBe(200);
     expect(res.body.doneAt).not.toBeNull();
+  });
+
+  it('completing a project closes its open milestones', async () => {
+    const [other] = await t.db
+      .select()
+      .from(livelihoodProject)
+      .where(
+        and(eq(livelihoodProject.orgUnitId, d.communityA.id), eq(livelihoodProject.state, 'in_progress')),
+      )
+      .orderBy(desc(livelihoodProject.number))
+      .limit(1);
+    const res = await t.call({
+      method: 'POST',
+      url: `/api/projects/${other.id}/transitions`,
+      body: { action: 'complete' },
+      cookie: c.staffA,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.milestones.length).toBe(3);
+    expect(res.body.milestones.every((m: { doneAt: string | null }) => m.doneAt)).toBe(true);
   });
 
   it('bad input is 422 and changes nothing', async () => {

@@ -132,7 +132,7 @@ export const projectsEnUS: typeof projectsZhCN = {
   },
   phone: {
     title: 'Livelihood projects',
-    tile: 'Projects',
+    tile: 'Progress & rating',
     rate: 'Rate',
     rated: 'My rating: {{score}}',
     rateTitle: 'Rate “{{title}}”',

@@ -125,7 +125,7 @@ export const projectsZhCN = {
   },
   phone: {
     title: '暖心实项目',
-    tile: '暖心实项目',
+    tile: '项目进度与评价',
     rate: '评价',
     rated: '我的评价：{{score}} 分',
     rateTitle: '评价「{{title}}」',

@@ -11,6 +11,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { PhoneCasesTiles } from '../cases/phone-cases-tiles.tsx';
 import { PhoneMeetingsTiles } from '../meetings/phone-meetings-tiles.tsx';
 import { PhonePointsTiles } from '../points/phone-points-tiles.tsx';
+import { PhoneProjectsTiles } from '../projects/phone-projects-tiles.tsx';
 import { PhoneShopTiles } from '../shop/phone-shop-tiles.tsx';
 import { PhoneVotesTiles } from '../votes/phone-votes-tiles.tsx';
 import { HouseholdCard } from './household-card.tsx';
@@ -27,6 +28,7 @@ export function PhoneHomePage() {
       <PhonePointsTiles />
       <PhoneCasesTiles />
       <PhoneShopTiles />
+      <PhoneProjectsTiles />
       <PhoneMeetingsTiles />
       <PhoneVotesTiles />
       {worker && <WorkerSearch />}

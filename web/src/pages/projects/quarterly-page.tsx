@@ -47,19 +47,21 @@ export function QuarterlyPage() {
         title={t('projects.quarterly.title')}
         subTitle={<span className="linli-no-print">{t('projects.quarterly.hint')}</span>}
         extra={
-          <div className="linli-no-print" style={{ display: 'flex', gap: 8 }}>
-            <Button
-              icon={<FileExcelOutlined />}
-              loading={exportFile.isPending}
-              disabled={!summary.data}
-              onClick={() => exportFile.mutate()}
-              data-testid="quarterly-export"
-            >
-              {t('projects.quarterly.export')}
-            </Button>
-            <Button icon={<PrinterOutlined />} disabled={!summary.data} onClick={() => window.print()}>
-              {t('projects.quarterly.print')}
-            </Button>
+          <div className="linli-no-print">
+            <Flex gap={8}>
+              <Button
+                icon={<FileExcelOutlined />}
+                loading={exportFile.isPending}
+                disabled={!summary.data}
+                onClick={() => exportFile.mutate()}
+                data-testid="quarterly-export"
+              >
+                {t('projects.quarterly.export')}
+              </Button>
+              <Button icon={<PrinterOutlined />} disabled={!summary.data} onClick={() => window.print()}>
+                {t('projects.quarterly.print')}
+              </Button>
+            </Flex>
           </div>
         }
       />
@@ -88,8 +90,12 @@ export function QuarterlyPage() {
 function SummaryView({ summary: s }: { summary: QuarterlyOut }) {
   const { t } = useTranslation();
   const groupColumns = (first: string, render?: (k: string) => React.ReactNode) => [
-    { title: first, dataIndex: 'key', render: render ?? ((k: string) => k) },
-    { title: t('projects.quarterly.due'), dataIndex: 'due', align: 'right' as const },
+    {
+      title: first,
+      dataIndex: 'key',
+      render: (k: string) => <span style={{ whiteSpace: 'nowrap' }}>{render ? render(k) : k}</span>,
+    },
+    { title: t('projects.quarterly.due'), dataIndex: 'due', align: 'right' as const, width: 90 },
     { title: t('projects.quarterly.done'), dataIndex: 'done', align: 'right' as const },
     { title: t('projects.quarterly.overdue'), dataIndex: 'overdue', align: 'right' as const },
     {
