@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { stairwellPng } from '../points/png.ts';
 import {
   DESKTOP,
   launchBrowser,
@@ -177,6 +178,70 @@ describe('cases: dispatch to a party member, and the check that says no', () => 
     await page.goto('/m/cases');
     await page.getByTestId('case-card').first().waitFor();
     await screenshot(page, 'cases-phone-mine-en');
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an emergency: the sentinel reports on the phone; the grid worker acknowledges and checks in with a photo', async () => {
+    const fire = `消防通道被私家车堵死（e2e ${stamp}）`;
+    const sentinel = await signIn('13900000012', PHONE, /\/m$/);
+    await sentinel.page.getByTestId('tile-case-report').click();
+    await sentinel.page.waitForURL(/\/m\/cases\/report$/);
+    await sentinel.page.getByTestId('report-kind').getByText('突发事件', { exact: true }).click();
+    await sentinel.page.getByText('1分钟响应、5分钟到位').first().waitFor();
+    await choose(sentinel.page, 'report-category', '消防通道堵塞');
+    await sentinel.page.getByTestId('report-description').fill(fire);
+    // A sentinel has no home: the place defaults to the compound they guard.
+    expect(await textOf(sentinel.page.getByTestId('report-place'))).toContain('幸福家园');
+    await screenshot(sentinel.page, 'cases-phone-emergency-report');
+    const reported = sentinel.page.waitForResponse(
+      (r) => r.url().endsWith('/api/cases') && r.request().method() === 'POST',
+    );
+    await sentinel.page.getByTestId('report-submit').click();
+    const duplicates = sentinel.page.getByTestId('report-duplicates');
+    if ((await Promise.race([duplicates.waitFor().then(() => 1), reported.then(() => 0)])) === 1)
+      await sentinel.page.getByTestId('report-go-on').click();
+    const res = await reported;
+    expect(res.status()).toBe(200);
+    const id = ((await res.json()) as { id: string }).id;
+    await sentinel.page.waitForURL(new RegExp(`/m/cases/${id}$`));
+    expect(sentinel.watch.errors).toEqual([]);
+    await sentinel.context.close();
+
+    const { context, page, watch } = await signIn('13900000005', PHONE, /\/m$/);
+    await page.goto(`/m/cases/${id}`);
+    await page.getByTestId('move-acknowledge').waitFor();
+    await screenshot(page, 'cases-phone-emergency');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await page.getByTestId('move-acknowledge').click();
+    let moved = page.waitForResponse((r) => r.url().endsWith(`/api/cases/${id}/acknowledge`));
+    await page.getByTestId('move-submit').click();
+    expect((await moved).status()).toBe(200);
+    await page.getByTestId('move-acknowledge').waitFor({ state: 'detached' });
+
+    await page.getByTestId('move-check_in').click();
+    await page.getByTestId('move-modal').waitFor();
+    // Neither a location nor a photo: the form says what it needs and sends nothing.
+    await page.getByTestId('move-submit').click();
+    await page.getByText('请获取定位或上传现场照片').waitFor();
+    const uploaded = page.waitForResponse(
+      (r) => r.url().endsWith('/api/files') && r.request().method() === 'POST',
+    );
+    await page
+      .getByTestId('move-modal')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: stairwellPng() });
+    expect((await uploaded).status()).toBe(200);
+    await page.locator('.ant-upload-list-item-done').waitFor();
+    await screenshot(page, 'cases-phone-check-in', false);
+    moved = page.waitForResponse((r) => r.url().endsWith(`/api/cases/${id}/check-in`));
+    await page.getByTestId('move-submit').click();
+    expect((await moved).status()).toBe(200);
+    await page.getByTestId('move-check_in').waitFor({ state: 'detached' });
+    const timers = await textOf(page.getByTestId('case-timers'));
+    expect(timers).toContain('响应');
+    expect(timers).toContain('到位');
+    await screenshot(page, 'cases-phone-emergency-done');
     expect(watch.errors).toEqual([]);
     await context.close();
   });

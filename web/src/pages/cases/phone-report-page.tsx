@@ -85,6 +85,10 @@ function ReportForm({ home }: { home: Home | null }) {
   });
   const fitting = (categories.data ?? []).filter((c) => !kind || c.kinds.includes(kind));
   const staff = can(me, 'cases:check') || can(me, 'cases:handle');
+  // Without a home or the org tree (a sentinel): the places of their own grants.
+  const grantPlaces = [...new Map(me.roles.map((r) => [r.orgUnitId, r.orgUnitName])).entries()].map(
+    ([value, label]) => ({ value, label }),
+  );
 
   const report = useMutation({
     mutationFn: (v: Values) =>
@@ -181,7 +185,10 @@ function ReportForm({ home }: { home: Home | null }) {
       layout="vertical"
       requiredMark={false}
       size="large"
-      initialValues={{ anonymous: false, orgUnitId: home?.buildingId }}
+      initialValues={{
+        anonymous: false,
+        orgUnitId: home?.buildingId ?? (can(me, 'org:read') ? undefined : grantPlaces[0]?.value),
+      }}
       onFinish={onFinish}
       preserve
     >
@@ -239,20 +246,29 @@ function ReportForm({ home }: { home: Home | null }) {
       <Form.Item label={t('cases.field.photos')} extra={t('cases.report.photosHint')}>
         <PhotoUpload value={photos} onChange={setPhotos} />
       </Form.Item>
-      <Form.Item
-        name="orgUnitId"
-        label={t('cases.field.place')}
-        rules={[{ required: true, message: t('cases.report.placeRequired') }]}
-        extra={home ? t('cases.report.placeHint') : undefined}
-      >
-        {home ? (
-          <Select
-            options={home.places.map((p) => ({ value: p.id, label: p.name }))}
-            data-testid="report-place"
-          />
-        ) : (
-          <OrgUnitPicker selectableKinds={['building', 'compound', 'community']} allowClear={false} />
-        )}
+      <Form.Item label={t('cases.field.place')} extra={home ? t('cases.report.placeHint') : undefined}>
+        <div data-testid="report-place-field">
+          <Form.Item
+            name="orgUnitId"
+            noStyle
+            rules={[{ required: true, message: t('cases.report.placeRequired') }]}
+          >
+            {home ? (
+              <Select
+                options={home.places.map((p) => ({ value: p.id, label: p.name }))}
+                data-testid="report-place"
+              />
+            ) : !can(me, 'org:read') ? (
+              <Select options={grantPlaces} data-testid="report-place" />
+            ) : (
+              <OrgUnitPicker
+                selectableKinds={['building', 'compound', 'community']}
+                allowClear={false}
+                style={{ width: '100%' }}
+              />
+            )}
+          </Form.Item>
+        </div>
       </Form.Item>
       <Form.Item name="address" label={t('cases.field.address')}>
         <Input maxLength={200} placeholder={t('cases.report.addressPlaceholder')} />
