@@ -73,6 +73,8 @@ export const casesEnUS: typeof casesZhCN = {
     close_unrated: 'Closed unrated',
     acknowledge: 'Acknowledged',
     check_in: 'Checked in on site',
+    emergency_alert: 'Emergency alert sent',
+    timer_breached: 'Deadline missed',
   },
   assigneeType: {
     party_member: 'Party member',

@@ -72,6 +72,8 @@ export const casesZhCN = {
     close_unrated: '超期未评，自动办结',
     acknowledge: '确认响应',
     check_in: '到位打卡',
+    emergency_alert: '突发事件告警',
+    timer_breached: '办理超时',
   },
   assigneeType: {
     party_member: '党员',

@@ -114,6 +114,8 @@ const EVENT_COLORS: Record<string, string> = {
   escalate: 'red',
   acknowledge: 'green',
   check_in: 'green',
+  emergency_alert: 'red',
+  timer_breached: 'red',
 };
 
 /** The label of a timeline event; a move this page does not know yet shows its code. */
