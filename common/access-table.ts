@@ -215,6 +215,7 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'PUT /api/meetings/:id/minutes': 'meetings:read',
   'POST /api/meetings/:id/decisions': 'meetings:read',
   'GET /api/public/meetings/:id': 'public',
+  'GET /api/public/communities/:id/meetings': 'public',
   'GET /api/venues': 'meetings:read',
   'GET /api/venues/:id': 'meetings:read',
   'POST /api/venues': 'venues:manage',

@@ -344,3 +344,20 @@ export const publicOutcome = z.object({
   ),
 });
 export type PublicOutcome = z.infer<typeof publicOutcome>;
+
+/** A community's published meetings, for its public board: the way to each outcome page. */
+export const publicMeetingList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      bodyName: z.string(),
+      bodyKind: z.enum(BODY_KINDS),
+      startsAt: z.string(),
+      decisions: z.number().int(),
+      tasks: z.number().int(),
+      tasksDone: z.number().int(),
+    }),
+  ),
+});
+export type PublicMeetingList = z.infer<typeof publicMeetingList>;

@@ -579,6 +579,16 @@ describe('agenda from cases, decisions, tasks and the public outcome', () => {
       ['task', '周*格', 'done'],
       ['task', '幸******心', 'open'],
     ]);
+    // The community's public list leads to it; a scheduled meeting is not there; a building is no community.
+    const board = await ok(t.call({ url: `/api/public/communities/${L.communityA.id}/meetings` }));
+    expect(board.items.find((x: { id: string }) => x.id === m.id)).toMatchObject({
+      decisions: 3,
+      tasks: 2,
+      tasksDone: 1,
+    });
+    const [upcoming] = await t.db.select().from(meeting).where(eq(meeting.state, 'scheduled'));
+    expect(board.items.map((x: { id: string }) => x.id)).not.toContain(upcoming.id);
+    await refused(t.call({ url: `/api/public/communities/${L.tian.orgUnitId}/meetings` }), 404, 'not_found');
     // Masked: no full name of an owner, no attendee, no member anywhere in the reply.
     for (const name of ['周网格', '田志明', '幸福物业服务中心', '孙社工'])
       expect(pub.raw.body).not.toContain(name);

@@ -1,19 +1,27 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type {
   AgendaKind,
   BodyKind,
   DecisionKind,
   MeetingState,
+  PublicMeetingList,
   PublicOutcome,
 } from '../../../common/contracts/meetings.ts';
 import { maskName } from '../../../common/masking.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { nameOrgUnits } from '../org/index.ts';
+import { loadOrgUnit, nameOrgUnits } from '../org/index.ts';
 import { venueNames } from '../venues/index.ts';
 import { loadBody } from './bodies.ts';
 import { PUBLISHED } from './meeting-machine.ts';
-import { agendaItem, meeting, meetingAttendance, meetingDecision, meetingTask } from './schema.ts';
+import {
+  agendaItem,
+  deliberativeBody,
+  meeting,
+  meetingAttendance,
+  meetingDecision,
+  meetingTask,
+} from './schema.ts';
 import { count } from 'drizzle-orm';
 
 /**
@@ -66,5 +74,37 @@ export async function publicOutcome(db: Db, id: string): Promise<PublicOutcome> 
         doneAt: t?.doneAt?.toISOString() ?? null,
       };
     }),
+  };
+}
+
+/** 议事结果公开 of a community: its published meetings, latest first (the last 100). */
+export async function publicMeetings(db: Db, communityId: string): Promise<PublicMeetingList> {
+  const unit = await loadOrgUnit(db, communityId);
+  if (unit.kind !== 'community') throw new AppError('not_found');
+  const rows = await db
+    .select({
+      id: meeting.id,
+      title: meeting.title,
+      bodyName: deliberativeBody.name,
+      bodyKind: deliberativeBody.kind,
+      startsAt: meeting.startsAt,
+      decisions: sql<number>`(select count(*) from ${meetingDecision} where ${meetingDecision.meetingId} = ${meeting.id})::int`,
+      tasks: sql<number>`(select count(*) from ${meetingTask} where ${meetingTask.meetingId} = ${meeting.id})::int`,
+      tasksDone: sql<number>`(select count(*) from ${meetingTask} where ${meetingTask.meetingId} = ${meeting.id} and ${meetingTask.state} = 'done')::int`,
+    })
+    .from(meeting)
+    .innerJoin(deliberativeBody, eq(deliberativeBody.id, meeting.bodyId))
+    .where(and(like(meeting.orgPath, `${unit.path}%`), inArray(meeting.state, [...PUBLISHED])))
+    .orderBy(desc(meeting.startsAt))
+    .limit(100);
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      bodyKind: r.bodyKind as BodyKind,
+      startsAt: r.startsAt.toISOString(),
+      decisions: Number(r.decisions),
+      tasks: Number(r.tasks),
+      tasksDone: Number(r.tasksDone),
+    })),
   };
 }

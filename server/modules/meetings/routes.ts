@@ -21,6 +21,7 @@ import {
   meetingQuery,
   meetingTransition,
   minutesIn,
+  publicMeetingList,
   publicOutcome,
   taskComplete,
   taskOut,
@@ -34,7 +35,7 @@ import { checkIn, checkinCode } from './checkin.ts';
 import { decide } from './decisions.ts';
 import { meetingFigures as figures } from './figures.ts';
 import * as meetings from './meetings.ts';
-import { publicOutcome as outcome } from './public.ts';
+import { publicOutcome as outcome, publicMeetings } from './public.ts';
 import { completeTask, listTasks } from './tasks.ts';
 
 const agendaItemParams = z.object({ id: z.uuid(), itemId: z.uuid() });
@@ -140,6 +141,11 @@ export async function meetingsRoutes(app: FastifyInstance, opts: { qrSecret: str
   );
 
   // 议事结果公开: no login, masked.
+  r.get(
+    '/api/public/communities/:id/meetings',
+    { schema: { tags, params: idParam, response: { 200: publicMeetingList } } },
+    (req) => publicMeetings(req.server.db, req.params.id),
+  );
   r.get(
     '/api/public/meetings/:id',
     { schema: { tags, params: idParam, response: { 200: publicOutcome } } },
