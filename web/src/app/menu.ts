@@ -272,6 +272,16 @@ export const ADMIN_MENU: MenuEntry[] = [
     path: 'case-lists/categories',
     page: lazyPage(() => import('../pages/case-lists/categories-page.tsx'), 'CaseCategoriesPage'),
   },
+  // duty roster (H9): 值班表 — who is alerted with the front line when an emergency is reported.
+  {
+    key: 'duty-roster',
+    group: 'cases',
+    label: 'menu.dutyRoster',
+    icon: ScheduleOutlined,
+    permission: 'cases:duty',
+    path: 'duty-roster',
+    page: lazyPage(() => import('../pages/duty/duty-roster-page.tsx'), 'DutyRosterPage'),
+  },
   {
     key: 'points-review',
     group: 'points',

@@ -5,6 +5,7 @@ import { casesEnUS } from './en-US/cases.ts';
 import { inboxEnUS } from './en-US/inbox.ts';
 import { open311EnUS } from './en-US/open311.ts';
 import { votesEnUS } from './en-US/votes.ts';
+import { dutyEnUS } from './en-US/duty.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English: the second language. Same keys as zh-CN (enforced by the `Messages` type). */
@@ -116,6 +117,8 @@ export const enUS: Messages = {
     caseTasks: 'Task list',
     caseFigures: 'Tiered handling',
     caseCategories: 'Case categories',
+    // duty roster (H9)
+    dutyRoster: 'Duty roster',
     group: {
       meetings: 'Deliberation',
       projects: 'Livelihood projects',
@@ -1110,6 +1113,7 @@ export const enUS: Messages = {
   cases: casesEnUS,
   inbox: inboxEnUS,
   votes: votesEnUS,
+  duty: dutyEnUS,
   open311: open311EnUS,
   caseLists: caseListsEnUS,
   projects: projectsEnUS,

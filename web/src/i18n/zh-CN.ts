@@ -5,6 +5,7 @@ import { casesZhCN } from './zh-CN/cases.ts';
 import { inboxZhCN } from './zh-CN/inbox.ts';
 import { open311ZhCN } from './zh-CN/open311.ts';
 import { votesZhCN } from './zh-CN/votes.ts';
+import { dutyZhCN } from './zh-CN/duty.ts';
 /**
  * Chinese strings: the default language. `en-US.ts` must have exactly the same keys (the type below
  * enforces it), and components reach both only through i18next's `t()`.
@@ -117,6 +118,8 @@ export const zhCN = {
     caseTasks: '治理任务清单',
     caseFigures: '分级处置统计',
     caseCategories: '事项分类',
+    // duty roster (H9)
+    dutyRoster: '值班表',
     group: {
       meetings: '议事协商',
       projects: '暖心实项目',
@@ -1104,6 +1107,7 @@ export const zhCN = {
   cases: casesZhCN,
   inbox: inboxZhCN,
   votes: votesZhCN,
+  duty: dutyZhCN,
   open311: open311ZhCN,
   caseLists: caseListsZhCN,
   projects: projectsZhCN,
