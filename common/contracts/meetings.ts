@@ -7,12 +7,12 @@ import { allowed, paged, pageQuery, queryBool } from './common.ts';
  * property company, owners' committee), 商户恳谈会, and 议事长廊 / 书记茶摊 open sessions.
  */
 export const BODY_KINDS = [
-  'community_joint_meeting',
+  'community_joint',
   'compound_council',
-  'party_members_council',
-  'building_meeting',
+  'party_council',
+  'building_neighbours',
   'tripartite',
-  'merchants_talk',
+  'merchant_talk',
   'corridor_session',
 ] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];

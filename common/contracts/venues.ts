@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { allowed } from './common.ts';
 
 /** 党群服务中心, 邻里驿站, 议事长廊 (书记茶摊 sits in a corridor), or another room. */
-export const VENUE_KINDS = [
-  'service_centre',
-  'neighbourhood_station',
-  'deliberation_corridor',
-  'other',
-] as const;
+export const VENUE_KINDS = ['service_centre', 'station', 'corridor', 'other'] as const;
 export type VenueKind = (typeof VENUE_KINDS)[number];
 
 export const venueIn = z.object({

@@ -133,6 +133,20 @@ describe('meetings: a compound council on a parking case, to the public outcome'
     await screenshot(page, 'meetings-phone-list');
     expect(errors).toEqual([]);
     await context.close();
+
+    // The organiser's phone at the door: the rotating QR and its code.
+    const organiser = await newContext(browser, baseURL, PHONE);
+    const door = await organiser.newPage();
+    const watched = watchPage(door);
+    await login(door, '13900000003');
+    await door.waitForURL(/\/admin$/);
+    await door.goto(`/m/meetings/${meetingId}/code`);
+    await door.getByTestId('checkin-code-text').waitFor();
+    expect(await textOf(door.getByTestId('checkin-code-text'))).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+    await screenshot(door, 'meetings-phone-code');
+    expect(await scrollWidth(door)).toBeLessThanOrEqual(PHONE.width);
+    expect(watched.errors).toEqual([]);
+    await organiser.close();
   });
 
   it('the meeting decides, the minutes are approved by another, the task is done, the outcome is public', async () => {

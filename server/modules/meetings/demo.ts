@@ -34,7 +34,7 @@ function rng(seed: number) {
 }
 
 const TOPICS: Record<BodyKind, string[]> = {
-  community_joint_meeting: [
+  community_joint: [
     '老旧小区改造进度通报',
     '暖心实项目年度计划',
     '社区公共空间使用安排',
@@ -58,9 +58,9 @@ const TOPICS: Record<BodyKind, string[]> = {
     '化粪池清掏',
     '健身器材维修',
   ],
-  party_members_council: ['党员认领微心愿', '党员责任区划分', '主题党日活动安排', '在职党员双报到'],
-  merchants_talk: ['门前三包落实', '创业大巴扎摊位安排', '油烟扰民整治', '商户积分兑换合作'],
-  building_meeting: ['楼道灯更换', '单元门维修', '高空抛物提醒', '楼栋公约修订', '楼顶防水维修'],
+  party_council: ['党员认领微心愿', '党员责任区划分', '主题党日活动安排', '在职党员双报到'],
+  merchant_talk: ['门前三包落实', '创业大巴扎摊位安排', '油烟扰民整治', '商户积分兑换合作'],
+  building_neighbours: ['楼道灯更换', '单元门维修', '高空抛物提醒', '楼栋公约修订', '楼顶防水维修'],
   corridor_session: [
     '噪音扰民协调',
     '宠物文明饲养',
@@ -195,7 +195,7 @@ export async function seedDemoMeetings(tx: Tx, communityId: string, staff: Actor
 
   body(
     community,
-    'community_joint_meeting',
+    'community_joint',
     '春熙社区联席会',
     [
       named('王建国', 'chair', '社区党委书记'),
@@ -222,7 +222,7 @@ export async function seedDemoMeetings(tx: Tx, communityId: string, staff: Actor
   );
   body(
     community,
-    'merchants_talk',
+    'merchant_talk',
     '春熙社区商户恳谈会',
     [
       named('王建国', 'chair', '社区党委书记'),
@@ -273,7 +273,7 @@ export async function seedDemoMeetings(tx: Tx, communityId: string, staff: Actor
     );
     body(
       c,
-      'party_members_council',
+      'party_council',
       `${c.name}党员议事会`,
       [
         person(chair, 'chair', '小区党支部书记'),
@@ -306,7 +306,7 @@ export async function seedDemoMeetings(tx: Tx, communityId: string, staff: Actor
         ...others.slice(2, 5).map((p) => person(p, 'member')),
       ];
       if (tian && tian.org_path === b.path) seats.push(person(tian, 'member'));
-      body(b, 'building_meeting', `${c.name}${b.name}邻里议事会`, seats, quarterly(8 + bi, 19), cVenue);
+      body(b, 'building_neighbours', `${c.name}${b.name}邻里议事会`, seats, quarterly(8 + bi, 19), cVenue);
     });
   });
 

@@ -618,13 +618,13 @@ describe('figures', () => {
           sql`select count(*) n from meeting m join deliberative_body b on b.id = m.body_id where ${inYear} and b.level = ${level}`,
         ),
       );
-    for (const kind of ['community_joint_meeting', 'tripartite', 'corridor_session', 'building_meeting'])
+    for (const kind of ['community_joint', 'tripartite', 'corridor_session', 'building_neighbours'])
       expect(f.byKind.find((x: { kind: string }) => x.kind === kind).meetings).toBe(
         await one(
           sql`select count(*) n from meeting m join deliberative_body b on b.id = m.body_id where ${inYear} and b.kind = ${kind}`,
         ),
       );
-    expect(f.byKind.find((x: { kind: string }) => x.kind === 'community_joint_meeting').meetings).toBe(12);
+    expect(f.byKind.find((x: { kind: string }) => x.kind === 'community_joint').meetings).toBe(12);
     expect(f.attendance).toBe(
       await one(
         sql`select count(*) n from meeting_attendance a join meeting m on m.id = a.meeting_id where ${inYear}`,

@@ -30,7 +30,7 @@ export async function seedDemoVenues(tx: Executor, communityId: string) {
       {
         ...at('幸福家园小区'),
         name: '幸福家园邻里驿站',
-        kind: 'neighbourhood_station',
+        kind: 'station',
         address: '幸福家园小区 3 号楼旁',
         facilities: ['议事桌', '图书角', '饮水'],
         openingHours: '每日 8:30–20:00',
@@ -39,7 +39,7 @@ export async function seedDemoVenues(tx: Executor, communityId: string) {
       {
         ...at('幸福家园小区'),
         name: '幸福家园议事长廊',
-        kind: 'deliberation_corridor',
+        kind: 'corridor',
         address: '幸福家园小区中心花园长廊',
         facilities: ['长椅', '公示栏', '书记茶摊'],
         openingHours: '每周三 18:30–20:30（书记茶摊）',
@@ -48,7 +48,7 @@ export async function seedDemoVenues(tx: Executor, communityId: string) {
       {
         ...at('阳光花园'),
         name: '阳光花园议事长廊',
-        kind: 'deliberation_corridor',
+        kind: 'corridor',
         address: '阳光花园南门廊架',
         facilities: ['长椅', '公示栏'],
         openingHours: '每周四 18:30–20:30',
@@ -57,7 +57,7 @@ export async function seedDemoVenues(tx: Executor, communityId: string) {
       {
         ...at('锦绣苑'),
         name: '锦绣苑邻里驿站',
-        kind: 'neighbourhood_station',
+        kind: 'station',
         address: '锦绣苑物业楼一层',
         facilities: ['议事桌', '饮水'],
         openingHours: '每日 9:00–18:00',

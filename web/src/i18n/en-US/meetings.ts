@@ -2,12 +2,12 @@ import type { meetingsZhCN } from '../zh-CN/meetings.ts';
 
 export const meetingsEnUS: typeof meetingsZhCN = {
   bodyKind: {
-    community_joint_meeting: 'Community joint meeting',
+    community_joint: 'Community joint meeting',
     compound_council: 'Compound council',
-    party_members_council: "Party members' council",
-    building_meeting: "Building neighbours' meeting",
+    party_council: "Party members' council",
+    building_neighbours: "Building neighbours' meeting",
     tripartite: 'Tripartite meeting',
-    merchants_talk: "Merchants' talk",
+    merchant_talk: "Merchants' talk",
     corridor_session: "Deliberation corridor / secretary's tea stall",
   },
   level: { community: 'Community', compound: 'Compound', building: 'Building' },
@@ -35,8 +35,8 @@ export const meetingsEnUS: typeof meetingsZhCN = {
   outcomeState: { open: 'In progress', done: 'Done', dispatched: 'Dispatched', resolved: 'Resolved' },
   venueKind: {
     service_centre: 'Service centre',
-    neighbourhood_station: 'Neighbourhood station',
-    deliberation_corridor: 'Deliberation corridor',
+    station: 'Neighbourhood station',
+    corridor: 'Deliberation corridor',
     other: 'Other',
   },
   stateLabel: 'State',

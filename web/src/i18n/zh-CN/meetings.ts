@@ -1,12 +1,12 @@
 /** 议事协商 (meetings): bodies, meetings, check-in, minutes, decisions and tasks, figures, venues. */
 export const meetingsZhCN = {
   bodyKind: {
-    community_joint_meeting: '社区联席会',
+    community_joint: '社区联席会',
     compound_council: '小区议事会',
-    party_members_council: '党员议事会',
-    building_meeting: '楼栋邻里议事会',
+    party_council: '党员议事会',
+    building_neighbours: '楼栋邻里议事会',
     tripartite: '三方联席会',
-    merchants_talk: '商户恳谈会',
+    merchant_talk: '商户恳谈会',
     corridor_session: '议事长廊 / 书记茶摊',
   },
   level: { community: '社区', compound: '小区', building: '楼栋' },
@@ -34,8 +34,8 @@ export const meetingsZhCN = {
   outcomeState: { open: '办理中', done: '已完成', dispatched: '已派单', resolved: '已议定' },
   venueKind: {
     service_centre: '党群服务中心',
-    neighbourhood_station: '邻里驿站',
-    deliberation_corridor: '议事长廊',
+    station: '邻里驿站',
+    corridor: '议事长廊',
     other: '其他场所',
   },
   stateLabel: '状态',

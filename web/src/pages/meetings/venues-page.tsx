@@ -130,7 +130,7 @@ function VenueModal({ venue, onClose }: { venue: VenueOut | null; onClose: () =>
         form={form}
         layout="vertical"
         onFinish={(v) => save.mutate(v)}
-        initialValues={venue ? { ...venue } : { kind: 'neighbourhood_station', facilities: [] }}
+        initialValues={venue ? { ...venue } : { kind: 'station', facilities: [] }}
       >
         <Form.Item name="name" label={t('meetings.venueName')} rules={[{ required: true, min: 2, max: 100 }]}>
           <Input />
