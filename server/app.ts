@@ -22,10 +22,10 @@ import { appliedMigrationCount, latestMigrationTag } from './db/migrate.ts';
 import { orgRoutes, nameOrgUnits, rosterRoutes, structureRoutes } from './modules/org/index.ts';
 import { boardRoutes, pointsRoutes, summaryRoutes } from './modules/points/index.ts';
 import { figuresRoutes, shopRoutes } from './modules/shop/index.ts';
-import { casesRoutes } from './modules/cases/index.ts';
-import { open311Routes } from './modules/open311/index.ts';
+import { caseFileReader, casesRoutes } from './modules/cases/index.ts';
 import { votesRoutes } from './modules/votes/index.ts';
-import { projectsRoutes } from './modules/projects/index.ts';
+import { open311Routes } from './modules/open311/index.ts';
+import { projectFileReader, projectsRoutes } from './modules/projects/index.ts';
 import { meetingsRoutes } from './modules/meetings/index.ts';
 import { venuesRoutes } from './modules/venues/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
@@ -130,12 +130,15 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(summaryRoutes);
   await app.register(boardRoutes);
   await app.register(casesRoutes);
-  await app.register(open311Routes);
   await app.register(votesRoutes);
+  await app.register(open311Routes);
   await app.register(projectsRoutes);
   await app.register(venuesRoutes);
   await app.register(meetingsRoutes, { qrSecret: config.qrSecret });
-  await app.register(fileRoutes, { storage: localStorage(path.join(config.dataDir, 'files')) });
+  await app.register(fileRoutes, {
+    storage: localStorage(path.join(config.dataDir, 'files')),
+    readers: [caseFileReader, projectFileReader],
+  });
 
   if (config.testHooks) await app.register(testHookRoutes);
 

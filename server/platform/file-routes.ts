@@ -3,17 +3,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParam } from '../../common/contracts/common.ts';
-import { authorize, type Grant } from './access.ts';
+import { can, type Grant } from './access.ts';
 import { AppError } from './errors.ts';
+import { anyReaderAllows, type FileReader } from './file-readers.ts';
 import { actorOf } from './http.ts';
 import { fileObject } from './schema.ts';
 import { contentKey, MAX_IMAGE_BYTES, sniffImage, type Storage } from './storage.ts';
 
 /**
  * Evidence photos. An upload belongs to the uploader's own place (a resident's household, a worker's
- * unit), and is readable by whoever sees that place.
+ * unit), and is readable by whoever sees that place, or sees something it is attached to (readers).
  */
-export async function fileRoutes(app: FastifyInstance, opts: { storage: Storage }) {
+export async function fileRoutes(
+  app: FastifyInstance,
+  opts: { storage: Storage; readers?: readonly FileReader[] },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -58,12 +62,13 @@ export async function fileRoutes(app: FastifyInstance, opts: { storage: Storage 
     const actor = actorOf(req);
     const [f] = await app.db.select().from(fileObject).where(eq(fileObject.id, req.params.id));
     if (!f) throw new AppError('not_found');
-    if (f.uploadedBy !== actor.userId) {
-      authorize(actor, 'org:read', {
-        orgPath: f.orgPath,
-        householdIds: f.householdId ? [f.householdId] : [],
-      });
-    }
+    const ownPlace = { orgPath: f.orgPath, householdIds: f.householdId ? [f.householdId] : [] };
+    const visible =
+      f.uploadedBy === actor.userId ||
+      can(actor, 'org:read', ownPlace) ||
+      (await anyReaderAllows(opts.readers ?? [], app.db, actor, f.id));
+    // Not visible is not found: a file id never confirms that someone else's photo exists.
+    if (!visible) throw new AppError('not_found');
     const bytes = await opts.storage.get(f.storageKey);
     if (!bytes) throw new AppError('not_found');
     return reply.header('content-type', f.mime).header('cache-control', 'private, max-age=86400').send(bytes);

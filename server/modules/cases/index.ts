@@ -15,3 +15,4 @@ export { OPEN_STATES } from './case-machine.ts';
 export { loadCase } from './cases.ts';
 // Meetings dispatch an agenda case by decision (议事决定派单), through the case's own transition.
 export { transitionCase } from './cases.ts';
+export { caseFileReader } from './file-reader.ts';

@@ -102,6 +102,8 @@ export const civicCase = pgTable(
     index('civic_case_state_idx').on(t.communityId, t.state),
     index('civic_case_category_idx').on(t.categoryCode, t.createdAt),
     index('civic_case_reporter_idx').on(t.reporterUserId),
+    // Who may see a photo: the cases it is attached to (file-reader.ts).
+    index('civic_case_photo_idx').using('gin', t.photoIds),
   ],
 );
 
@@ -116,7 +118,7 @@ export const caseEvent = pgTable(
     ...transitionColumns(),
     photoIds: textArray('photo_ids'),
   },
-  (t) => [index('case_event_case_idx').on(t.caseId, t.id)],
+  (t) => [index('case_event_case_idx').on(t.caseId, t.id), index('case_event_photo_idx').using('gin', t.photoIds)],
 );
 
 /** 社区吹哨、部门报到: one row per department whistled for a case. */

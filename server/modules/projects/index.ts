@@ -6,3 +6,4 @@
 // projects and the public progress page. Other modules import only from this file.
 export { projectsRoutes } from './routes.ts';
 export { seedDemoProjects } from './demo.ts';
+export { projectFileReader } from './file-reader.ts';

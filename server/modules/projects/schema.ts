@@ -117,7 +117,11 @@ export const projectUpdate = pgTable(
     actorName: text('actor_name').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('project_update_plan_idx').on(t.planId), index('project_update_project_idx').on(t.projectId)],
+  (t) => [
+    index('project_update_plan_idx').on(t.planId),
+    index('project_update_project_idx').on(t.projectId),
+    index('project_update_photo_idx').using('gin', t.photoIds),
+  ],
 );
 
 /** A resident's rating of a finished project: one per resident and project, by a unique key. */
