@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACCESS_TABLE } from '../../../common/access-table.ts';
 import { maskName, maskPhone } from '../../../common/masking.ts';
 import { demoLandmarks } from '../../../test/demo-ids.ts';
 import { type TestApp, testApp } from '../../../test/harness.ts';
+import { execRows } from '../../db/client.ts';
 import { makeIdNumber } from '../org/demo.ts';
 import { runPostingJobs } from './index.ts';
 import { UNNAMED } from './postings.ts';
@@ -178,23 +180,51 @@ type Hit = { key: string; url: string; status: number; body: string };
 
 /**
  * Calls every public route of the access table without a cookie. Routes with an `:id` are called
- * with every id the crawl has seen so far (plus an unknown one), until no new URL turns up.
+ * with every id the crawl has seen so far (plus an unknown one, and the ids a passer-by holds from a
+ * printed notice: published votes), until no new URL turns up. Open311 routes take both formats and
+ * the service codes the catalogue lists; its POST carries an API key, as a civic-tech client's would.
  */
 async function crawlPublic(): Promise<Hit[]> {
   const routes = publicRoutes();
   const ids = new Set<string>([NOBODY]);
+  const printed = await execRows<{ id: string }>(
+    t.db,
+    sql`select id from vote_motion where state = 'published'`,
+  );
+  for (const { id } of printed) ids.add(id);
+  const codes = new Set<string>(['no_such_service']);
+  const client = await t.call({
+    method: 'POST',
+    url: '/api/open311/clients',
+    cookie: staff,
+    body: { name: '金丝雀市民热线', orgUnitId: d.communityA.id },
+  });
+  expect(client.status).toBe(200);
   const seen = new Set<string>();
   const hits: Hit[] = [];
+  const open311Request = {
+    api_key: client.body.apiKey,
+    service_code: 'broken_bin',
+    address_id: d.ownHousehold.buildingId,
+    description: '楼下垃圾桶破损',
+    attribute: { kind: 'hazard' },
+  };
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { phone: CANARIES[0].phone, password: CANARIES[0].idNumber },
+    'POST /open311/v2/requests.:format': open311Request,
+  };
+  const valuesOf = (param: string): string[] =>
+    param === ':format' ? ['json', 'xml'] : param === ':service_code' ? [...codes] : [...ids];
+  const expand = (pattern: string): string[] => {
+    const param = pattern.match(/:[A-Za-z_]+/)?.[0];
+    if (!param) return [pattern];
+    return valuesOf(param).flatMap((v) => expand(pattern.replace(param, v)));
   };
   for (let round = 0; round < 6; round++) {
     let fresh = 0;
     for (const key of routes) {
       const [method, pattern] = key.split(' ');
-      const params = pattern.match(/:[A-Za-z]+/g) ?? [];
-      const urls = params.length ? [...ids].map((id) => pattern.replace(/:[A-Za-z]+/g, id)) : [pattern];
-      for (const url of urls) {
+      for (const url of expand(pattern)) {
         if (seen.has(`${method} ${url}`)) continue;
         seen.add(`${method} ${url}`);
         fresh++;
@@ -204,7 +234,9 @@ async function crawlPublic(): Promise<Hit[]> {
           ...(method === 'POST' ? { payload: (bodies[key] ?? {}) as object } : {}),
         });
         hits.push({ key, url, status: res.statusCode, body: res.body });
-        if (res.statusCode === 200) for (const id of res.body.match(UUID) ?? []) ids.add(id.toLowerCase());
+        if (res.statusCode !== 200) continue;
+        for (const id of res.body.match(UUID) ?? []) ids.add(id.toLowerCase());
+        for (const m of res.body.matchAll(/"service_code":"([a-z0-9_]+)"/g)) codes.add(m[1]);
       }
     }
     if (fresh === 0) return hits;
