@@ -7,7 +7,7 @@ import { seedDemoShop } from '../modules/shop/index.ts';
 import { seedDemoCases } from '../modules/cases/index.ts';
 import { seedDemoProjects } from '../modules/projects/index.ts';
 import { seedDemoVotes } from '../modules/votes/index.ts';
-import { seedDemoMeetings } from '../modules/meetings/index.ts';
+import { demoCouncilVoters, seedDemoMeetings } from '../modules/meetings/index.ts';
 import { loadActor } from '../platform/sessions.ts';
 import { SYSTEM_ACTOR } from '../platform/access.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -31,6 +31,9 @@ export const DEMO_ACCOUNTS = [
   { phone: '13900000011', label: 'compound_secretary 小区党支部书记（幸福家园小区）' },
   { phone: '13900000012', label: 'safety_sentinel 安全哨兵（物业，幸福家园小区）' },
   { phone: '13900000013', label: 'resident 党员居民（春熙社区，可接单）' },
+  // 议事表决 (H10): two more households of 幸福家园小区's council, so three households can vote.
+  { phone: '13900000014', label: 'resident 居民（幸福家园小区议事会成员）' },
+  { phone: '13900000015', label: 'resident 居民（幸福家园小区议事会成员，另一户）' },
 ] as const;
 
 /**
@@ -165,6 +168,20 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
     );
     await seedDemoProjects(tx, a.id, await actor('13900000003'));
     await seedDemoMeetings(tx, a.id, await actor('13900000003'));
+    // 议事表决 (H10): council members of two other households of 幸福家园小区 sign in to vote.
+    for (const [i, v] of (
+      await demoCouncilVoters(tx, compoundPath, org.tian.householdId)
+    ).entries()) {
+      await createUser(tx, {
+        phone: `1390000001${4 + i}`,
+        displayName: v.name,
+        personId: v.personId,
+        passwordHash,
+        grants: [
+          { role: 'resident', orgUnitId: v.buildingId, orgPath: v.orgPath, householdId: v.householdId },
+        ],
+      });
+    }
     // 值班表: 孙社工 by day, 周网格 by night, so an emergency in 春熙社区 always reaches someone.
     await seedDemoDutyRoster(tx, a, ids.get('13900000003')!, ids.get('13900000005')!, new Date());
     await recordAudit(

@@ -542,3 +542,40 @@ export async function seedDemoMeetings(tx: Tx, communityId: string, staff: Actor
   );
   return { bodies: plans.length, meetings: meetings.length };
 }
+
+/**
+ * Two more members of a compound's council who can sign in, each of a household other than the one
+ * named and of each other: with 田先生 they are three households that vote on a council motion.
+ */
+export async function demoCouncilVoters(tx: Tx, compoundPath: string, exceptHouseholdId: string) {
+  const rows = await execRows<{
+    person_id: string;
+    name: string;
+    household_id: string;
+    building_id: string;
+    org_path: string;
+  }>(
+    tx,
+    sql`select distinct on (h.id) p.id as person_id, p.name, h.id as household_id,
+          h.building_id, h.org_path
+        from body_member m
+        join deliberative_body b on b.id = m.body_id
+        join person p on p.id = m.person_id
+        join household_member hm on hm.person_id = p.id
+        join household h on h.id = hm.household_id
+        where b.kind = 'compound_council' and b.org_path = ${compoundPath}
+          and h.id <> ${exceptHouseholdId}
+          and (p.birth_year is null or p.birth_year <= 2000)
+        order by h.id, p.name`,
+  );
+  return rows
+    .sort((x, y) => x.name.localeCompare(y.name, 'zh'))
+    .slice(0, 2)
+    .map((r) => ({
+      personId: r.person_id,
+      name: r.name,
+      householdId: r.household_id,
+      buildingId: r.building_id,
+      orgPath: r.org_path,
+    }));
+}

@@ -665,3 +665,30 @@ describe('figures', () => {
     expect(tasks.length).toBeGreaterThanOrEqual(f.tasks);
   });
 });
+
+describe('demo council voters', () => {
+  it('two more council members of 幸福家园小区, of other households than 田先生, sign in as residents', async () => {
+    const body = (
+      await ok(
+        t.call({
+          url: `/api/meetings/bodies?orgUnitId=${compound.id}&kind=compound_council`,
+          cookie: c.staffA,
+        }),
+      )
+    ).items.find((b: { name: string }) => b.name === '幸福家园小区议事会');
+    const memberPersons = new Set(body.members.map((m: { personId: string | null }) => m.personId));
+    const households = new Set<string>();
+    for (const phone of ['13900000007', '13900000014', '13900000015']) {
+      const me = await ok(t.call({ url: '/api/auth/me', cookie: await t.login(phone) }));
+      expect(me.roles.map((r: { role: string }) => r.role)).toContain('resident');
+      const [row] = await t.db.select().from(userAccount).where(eq(userAccount.phone, phone));
+      expect(memberPersons.has(row.personId)).toBe(true);
+      const [hm] = await execRows<{ household_id: string }>(
+        t.db,
+        sql`select household_id from household_member where person_id = ${row.personId}`,
+      );
+      households.add(hm.household_id);
+    }
+    expect(households.size).toBe(3);
+  });
+});
