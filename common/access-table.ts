@@ -149,6 +149,7 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'DELETE /api/cases/category-admin/:orgUnitId/:code': 'cases:configure',
   'GET /api/cases/figures': 'cases:read',
   'GET /api/public/compounds/:id/duty-sheet': 'public',
+  'GET /api/public/communities/:id/duty-sheets': 'public',
   // 突发事件: whoever the alert reached, or cases:respond in scope (the command checks); 值班表.
   'POST /api/cases/:id/acknowledge': 'signed_in',
   'POST /api/cases/:id/check-in': 'signed_in',

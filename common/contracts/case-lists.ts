@@ -128,6 +128,12 @@ export const dutySheet = z.object({
 });
 export type DutySheet = z.infer<typeof dutySheet>;
 
+/** A community's compounds, each with its duty sheet (the index a community prints from). */
+export const dutySheetIndex = z.object({
+  communityName: z.string(),
+  items: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
 /** 分级处置: found, resolved locally, escalated (上报处理), still open. */
 export const figuresQuery = z.object({
   orgUnitId: z.uuid().optional(),

@@ -11,13 +11,14 @@ import {
   categoryAdminPut,
   categoryAdminQuery,
   dutySheet,
+  dutySheetIndex,
   figuresQuery,
 } from '../../../common/contracts/case-lists.ts';
 import { idParam } from '../../../common/contracts/common.ts';
 import { command, query } from '../../platform/http.ts';
 import { attachment } from '../org/index.ts';
 import { categoryCatalogue, deleteCategory, putCategory } from './category-admin.ts';
-import { dutySheet as loadDutySheet } from './duty-sheet.ts';
+import { dutySheetIndex as loadDutySheetIndex, dutySheet as loadDutySheet } from './duty-sheet.ts';
 import { caseFigures as figures } from './figures.ts';
 import { exportCaseList } from './lists-export.ts';
 import { listCaseRows } from './lists.ts';
@@ -87,6 +88,11 @@ export async function caseAdminRoutes(app: FastifyInstance) {
     (req) => figures(query(req), req.query),
   );
 
+  r.get(
+    '/api/public/communities/:id/duty-sheets',
+    { config: PUBLIC, schema: { tags: ['public'], params: idParam, response: { 200: dutySheetIndex } } },
+    (req) => loadDutySheetIndex(req.server.db, req.params.id),
+  );
   r.get(
     '/api/public/compounds/:id/duty-sheet',
     { config: PUBLIC, schema: { tags: ['public'], params: idParam, response: { 200: dutySheet } } },

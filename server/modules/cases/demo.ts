@@ -185,6 +185,8 @@ export async function seedDemoCases(
   const START = Date.UTC(2025, 11, 1) - 8 * HOUR; // 2025-12-01 00:00 Shanghai
   const END = Date.UTC(2026, 10, 28) - 8 * HOUR; // reports until 2026-11-27 (Shanghai)
   const OPEN_FROM = Date.UTC(2026, 10, 1) - 8 * HOUR;
+  // Cases awaiting their rating were completed lately: the 7-day window has not closed them yet.
+  const RECENT = Date.UTC(2026, 10, 25) - 8 * HOUR;
   const when = (from = START, to = END) => {
     const t = from + rand() * (to - from);
     // Office-ish hours: 08:00–21:00 Shanghai.
@@ -242,7 +244,7 @@ export async function seedDemoCases(
       kind: 'hazard',
       category: pick(hazardWeights),
       plan: i < 7 ? 'open_whistled' : 'open_completed',
-      at: when(OPEN_FROM),
+      at: when(i < 7 ? OPEN_FROM : RECENT),
     });
   // Reports set aside do not count as found.
   for (const plan of ['invalid', 'invalid', 'duplicate', 'withdrawn'] as const)
@@ -305,7 +307,7 @@ export async function seedDemoCases(
           kind: m.kind,
           category: pick(m.cats),
           plan,
-          at: open ? when(OPEN_FROM) : when(),
+          at: open ? when(plan === 'open_completed' ? RECENT : OPEN_FROM) : when(),
         });
       }
     });

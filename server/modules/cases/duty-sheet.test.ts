@@ -30,6 +30,18 @@ describe('部门职责清单 (public)', () => {
     expect([bad.status, bad.body.error.code]).toEqual([422, 'validation_failed']);
   });
 
+  it("a community's index lists its compounds, each with a sheet; anything else is 404", async () => {
+    const r = await t.call({ url: `/api/public/communities/${d.communityA.id}/duty-sheets` });
+    expect(r.status).toBe(200);
+    expect(r.body.communityName).toBe('春熙社区');
+    expect(r.body.items.map((c: { name: string }) => c.name).sort()).toEqual(
+      ['幸福家园小区', '锦绣苑', '阳光花园'].sort(),
+    );
+    for (const c of r.body.items) expect((await sheet(c.id)).status).toBe(200);
+    const no = await t.call({ url: `/api/public/communities/${compound.id}/duty-sheets` });
+    expect([no.status, no.body.error.code]).toEqual([404, 'not_found']);
+  });
+
   it('names the community, the grid worker with a work phone, the departments with duty phones', async () => {
     const r = await sheet(compound.id);
     expect(r.body).toMatchObject({

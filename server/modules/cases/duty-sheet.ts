@@ -78,3 +78,17 @@ export async function dutySheet(db: Executor, compoundId: string, origin: string
     printedAt: now().toISOString(),
   };
 }
+
+/** The compounds of a community, for the index of duty sheets; 404 for anything but a community. */
+export async function dutySheetIndex(db: Executor, communityId: string) {
+  const [community] = await execRows<{ id: string; name: string; kind: string }>(
+    db,
+    sql`select id, name, kind from org_unit where id = ${communityId}`,
+  );
+  if (community?.kind !== 'community') throw new AppError('not_found');
+  const items = await execRows<{ id: string; name: string }>(
+    db,
+    sql`select id, name from org_unit where parent_id = ${community.id} and kind = 'compound' order by name`,
+  );
+  return { communityName: community.name, items };
+}
