@@ -156,4 +156,16 @@ export const meetingsEnUS: typeof meetingsZhCN = {
   confirmCancel: 'Cancel this meeting? The members will be notified.',
   reason: 'Note',
   needOne: 'Fill in at least one',
+  motions: {
+    title: 'Votes at this meeting',
+    none: 'No vote has been put at this meeting yet',
+    propose: 'Put to a vote',
+    agendaItem: 'Agenda item',
+    defaultTitle: 'Vote on "{{item}}"',
+    fromAgenda: '{{meeting}} · agenda item: {{item}}',
+    bodyMembers: 'Members of {{body}} ({{count}})',
+    households: 'Every household of {{scope}} (one household, one vote)',
+    cite: 'Cite the result',
+    citation: 'By the vote "{{title}}" (turnout {{cast}}/{{total}}; {{tally}}): {{outcome}}.',
+  },
 };

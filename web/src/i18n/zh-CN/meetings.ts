@@ -154,4 +154,16 @@ export const meetingsZhCN = {
   confirmCancel: '确定取消这次会议？参会成员会收到通知。',
   reason: '说明',
   needOne: '请至少填写一项',
+  motions: {
+    title: '会议表决',
+    none: '本次会议尚未发起表决',
+    propose: '发起表决',
+    agendaItem: '议题',
+    defaultTitle: '关于「{{item}}」的表决',
+    fromAgenda: '{{meeting}} · 议题：{{item}}',
+    bodyMembers: '{{body}}成员（{{count}} 人）',
+    households: '{{scope}}全体住户（一户一票）',
+    cite: '引用结果',
+    citation: '经表决「{{title}}」（参与 {{cast}}/{{total}}；{{tally}}），{{outcome}}。',
+  },
 };

@@ -22,7 +22,7 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { CaseOut } from '../../../../common/contracts/cases.ts';
@@ -35,6 +35,8 @@ import { FormError } from '../../components/form-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { CheckinCodeModal } from './checkin-code.tsx';
+import { can, useSession } from '../../app/session.ts';
+import { MeetingMotions } from './meeting-motions.tsx';
 import { MeetingStateTag, meetingTime, TaskStateTag } from './meetings-parts.tsx';
 
 const MOVES: MeetingAction[] = ['start', 'end', 'approve_minutes', 'close', 'cancel'];
@@ -68,6 +70,10 @@ function Meeting({ m }: { m: MeetingOut }) {
   const { t, i18n } = useTranslation();
   const { modal } = App.useApp();
   const [showCode, setShowCode] = useState(false);
+  const session = useSession();
+  const canPropose = can(session.data, 'votes:manage') && m.state !== 'cancelled' && m.state !== 'closed';
+  const [proposing, setProposing] = useState<MeetingOut['agenda'][number] | null>(null);
+  const [citation, setCitation] = useState('');
   const move = useMeetingMutation(m.id, (a: { action: MeetingAction; note?: string }) =>
     meetingsApi.move(m.id, a.action, a.note),
   );
@@ -137,8 +143,14 @@ function Meeting({ m }: { m: MeetingOut }) {
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <Agenda m={m} />
-          <Decisions m={m} />
+          <Agenda m={m} onPropose={canPropose ? setProposing : undefined} />
+          <MeetingMotions
+            m={m}
+            proposing={proposing}
+            onProposed={() => setProposing(null)}
+            onCite={setCitation}
+          />
+          <Decisions m={m} citation={citation} />
           <Minutes m={m} />
         </Col>
         <Col xs={24} xl={10}>
@@ -200,7 +212,7 @@ function Meeting({ m }: { m: MeetingOut }) {
   );
 }
 
-function Agenda({ m }: { m: MeetingOut }) {
+function Agenda({ m, onPropose }: { m: MeetingOut; onPropose?: (a: MeetingOut['agenda'][number]) => void }) {
   const { t } = useTranslation();
   const [topic, setTopic] = useState('');
   const [picking, setPicking] = useState(false);
@@ -227,15 +239,28 @@ function Agenda({ m }: { m: MeetingOut }) {
         dataSource={m.agenda}
         renderItem={(a) => (
           <List.Item
-            actions={
-              editable
+            actions={[
+              ...(onPropose
+                ? [
+                    <Button
+                      key="vote"
+                      type="link"
+                      size="small"
+                      onClick={() => onPropose(a)}
+                      data-testid="propose-motion"
+                    >
+                      {t('meetings.motions.propose')}
+                    </Button>,
+                  ]
+                : []),
+              ...(editable
                 ? [
                     <Button key="rm" type="link" size="small" danger onClick={() => remove.mutate(a.id)}>
                       {t('meetings.remove')}
                     </Button>,
                   ]
-                : []
-            }
+                : []),
+            ]}
           >
             <Space wrap>
               <span>{a.position}.</span>
@@ -421,11 +446,17 @@ type DecideForm = {
   assigneeName?: string;
 };
 
-function Decisions({ m }: { m: MeetingOut }) {
+function Decisions({ m, citation }: { m: MeetingOut; citation: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<DecideForm>();
+  // "引用结果" on a published motion puts its result into the decision being written.
+  useEffect(() => {
+    if (!citation) return;
+    const prev = (form.getFieldValue('text') as string | undefined)?.trim();
+    form.setFieldValue('text', prev ? `${prev}\n${citation}` : citation);
+  }, [citation, form]);
   const kind = Form.useWatch('kind', form);
   const decide = useMutation({
     mutationFn: (v: DecideForm) =>
