@@ -67,7 +67,7 @@ describe('部门职责清单 (public)', () => {
       responsibilities: expect.arrayContaining(['路面破损修复', '私搭乱建']),
     });
     expect(r.body.departments).toHaveLength(6);
-    expect(r.body.reportUrl).toMatch(new RegExp(`^http://[^/]+/m/cases/new\\?orgUnitId=${compound.id}$`));
+    expect(r.body.reportUrl).toMatch(new RegExp(`^http://[^/]+/m/cases/report\\?orgUnitId=${compound.id}$`));
     expect(r.body.qrSvg).toMatch(/^<svg/);
   });
 

@@ -16,7 +16,7 @@ import { nameOrgUnits, pathIds } from '../org/index.ts';
 
 /** Where a resident reports a case about this compound on the phone. */
 export function reportPath(compoundId: string): string {
-  return `/m/cases/new?orgUnitId=${compoundId}`;
+  return `/m/cases/report?orgUnitId=${compoundId}`;
 }
 
 export async function dutySheet(db: Executor, compoundId: string, origin: string): Promise<DutySheet> {

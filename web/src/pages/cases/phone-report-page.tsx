@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, List, Radio, Select, Skeleton, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CASE_KINDS, caseCreate } from '../../../../common/contracts/cases.ts';
 import { orgApi, orgKeys } from '../../api/org.ts';
 import { can, useMe } from '../../app/session.ts';
@@ -77,6 +77,9 @@ function ReportForm({ home }: { home: Home | null }) {
   const [photos, setPhotos] = useState<PhotoList>([]);
   const [duplicates, setDuplicates] = useState<Duplicate[] | null>(null);
   const geo = useGeolocation();
+  // Scanned at a compound gate (部门职责清单): the compound, unless the reporter lives in it.
+  const [search] = useSearchParams();
+  const fromGate = search.get('orgUnitId') ?? undefined;
   const kind = Form.useWatch('kind', form);
   const orgUnitId = Form.useWatch('orgUnitId', form) ?? home?.buildingId;
   const categories = useQuery({
@@ -187,7 +190,11 @@ function ReportForm({ home }: { home: Home | null }) {
       size="large"
       initialValues={{
         anonymous: false,
-        orgUnitId: home?.buildingId ?? (can(me, 'org:read') ? undefined : grantPlaces[0]?.value),
+        orgUnitId:
+          home?.buildingId ??
+          (can(me, 'org:read')
+            ? fromGate
+            : (grantPlaces.find((p) => p.value === fromGate) ?? grantPlaces[0])?.value),
       }}
       onFinish={onFinish}
       preserve
