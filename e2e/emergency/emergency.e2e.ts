@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   apiSession,
+  DEMO_PASSWORD,
   DESKTOP,
   launchBrowser,
   login,
@@ -40,12 +41,30 @@ const shanghaiDay = (days = 0) =>
     new Date(Date.now() + days * 86_400_000),
   );
 
-/** Picks an option of an antd Select by its visible text. */
-async function choose(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text });
-  await option.first().waitFor();
-  await option.first().click();
+/** Picks the on-duty person by typing into the searchable select (Enter takes the one match). */
+async function chooseUser(page: Page, name: string) {
+  const select = page.locator('.ant-modal').getByTestId('duty-user');
+  await select.click();
+  await page.keyboard.type(name);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: name })
+    .waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  expect(
+    await textOf(page.locator('.ant-modal .ant-select-content, .ant-modal .ant-select-selector').first()),
+  ).toContain(name);
+}
+
+/** DELETE as a demo user (behind the page's back). */
+async function deleteAs(baseURL: string, phone: string, path: string) {
+  const res = await fetch(`${baseURL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, password: DEMO_PASSWORD }),
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  return fetch(`${baseURL}${path}`, { method: 'DELETE', headers: { cookie } });
 }
 
 /** Types both ends of an antd RangePicker with time (the browser runs in Asia/Shanghai). */
@@ -99,7 +118,7 @@ describe('emergency: the duty roster, 1分钟响应 and 5分钟到位', () => {
     // 孙社工 covers today and tomorrow in full, so whoever reports an emergency now reaches her.
     await page.getByTestId('duty-add').click();
     await page.locator('.ant-modal').waitFor();
-    await choose(page, 'duty-user', '孙社工');
+    await chooseUser(page, '孙社工');
     await fillRange(page, `${shanghaiDay(0)} 00:00`, `${shanghaiDay(1)} 23:30`);
     await page.locator('.ant-modal input#note').fill(`应急值守 ${stamp}`);
     await screenshot(page, 'duty-add-modal', false);
@@ -115,7 +134,7 @@ describe('emergency: the duty roster, 1分钟响应 and 5分钟到位', () => {
 
     // A shift for 冯楼长 the day after tomorrow, then cancelled after the confirmation.
     await page.getByTestId('duty-add').click();
-    await choose(page, 'duty-user', '冯楼长');
+    await chooseUser(page, '冯楼长');
     await fillRange(page, `${shanghaiDay(2)} 08:00`, `${shanghaiDay(2)} 20:00`);
     await page.locator('.ant-modal input#note').fill(`冯楼长代班 ${stamp}`);
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -132,6 +151,32 @@ describe('emergency: the duty roster, 1分钟响应 and 5分钟到位', () => {
     await confirm.getByRole('button', { name: '取消排班' }).click();
     expect((await removed).status()).toBe(200);
     await his.waitFor({ state: 'detached' });
+
+    // A shift cancelled elsewhere meanwhile: the server's 404 is shown and the row leaves the list.
+    await page.getByTestId('duty-add').click();
+    await chooseUser(page, '冯楼长');
+    await fillRange(page, `${shanghaiDay(3)} 08:00`, `${shanghaiDay(3)} 20:00`);
+    await page.locator('.ant-modal input#note').fill(`冯楼长补班 ${stamp}`);
+    const addedAgain = page.waitForResponse(
+      (r) => r.url().endsWith('/api/cases/duty-roster') && r.request().method() === 'POST',
+    );
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    const shiftId = ((await (await addedAgain).json()) as { id: string }).id;
+    const stale = table.locator('tr', { hasText: `冯楼长补班 ${stamp}` });
+    await stale.waitFor();
+    expect((await deleteAs(baseURL, STAFF, `/api/cases/duty-roster/${shiftId}`)).status).toBe(200);
+    await stale.getByRole('button', { name: '取消排班' }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '取消排班' }).click();
+    await page.locator('.ant-message-error', { hasText: '找不到该记录' }).waitFor();
+    await stale.waitFor({ state: 'detached' });
+
+    // In English.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Duty roster' }).waitFor();
+    expect(await textOf(table)).toContain('On duty');
+    await screenshot(page, 'duty-roster-en', false);
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByRole('heading', { name: '值班表' }).waitFor();
 
     // The server agrees: 孙社工 is on duty now.
     const staff = await apiSession(baseURL, STAFF);

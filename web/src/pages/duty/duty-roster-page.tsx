@@ -83,11 +83,10 @@ export function DutyRosterPage() {
   });
   const remove = useMutation({
     mutationFn: (id: string) => dutyApi.remove(id),
-    onSuccess: async () => {
-      message.success(t('duty.removed'));
-      await qc.invalidateQueries({ queryKey: dutyKeys.all });
-    },
+    onSuccess: () => message.success(t('duty.removed')),
     onError: (e) => message.error(errorText(e)),
+    // Also after a failure: a shift someone else cancelled meanwhile leaves the list.
+    onSettled: () => qc.invalidateQueries({ queryKey: dutyKeys.all }),
   });
 
   const shifts = list.data ? shiftsInWeek(list.data.items, week) : [];
@@ -253,7 +252,8 @@ export function DutyRosterPage() {
                       okText={t('duty.remove')}
                       okButtonProps={{ danger: true, loading: remove.isPending }}
                       cancelText={t('common.cancel')}
-                      onConfirm={() => remove.mutateAsync(s.id)}
+                      // The failure is shown by onError; the confirmation closes either way.
+                      onConfirm={() => remove.mutateAsync(s.id).catch(() => undefined)}
                     >
                       <Button type="link" danger icon={<DeleteOutlined />}>
                         {t('duty.remove')}
