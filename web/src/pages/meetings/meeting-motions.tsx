@@ -114,7 +114,7 @@ export function MeetingMotions({
                 <Flex vertical gap={4}>
                   <Space wrap size={4}>
                     <RuleTag rule={v.rule} />
-                    {v.quorum && <Tag>{`${v.quorum[0]}/${v.quorum[1]}`}</Tag>}
+                    {v.quorum && <Tag>{`${t('votes.admin.quorum')} ${v.quorum[0]}/${v.quorum[1]}`}</Tag>}
                     <Tag>{t(`votes.electorate.${v.electorate}`)}</Tag>
                     <span data-testid="motion-turnout">
                       {t('votes.turnout', { voted: v.votedCount, total: v.electorateCount })}
