@@ -180,7 +180,6 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/public/communities/:id/projects': 'public',
   'GET /api/public/plans/:id': 'public',
 
-
   // 表决 (votes): scope, electorate and state are checked per motion by the commands. Casting is
   // for electors (the command checks household, age, membership); results and the public page
   // carry tallies only, never a voter's choice.

@@ -346,7 +346,7 @@ export const ERRORS = {
   agenda_case_invalid: {
     status: 422,
     zh: '只能把本议事范围内未办结的事项列入议程',
-    en: 'Only open cases within the body\'s area can go on the agenda',
+    en: "Only open cases within the body's area can go on the agenda",
   },
   task_done: { status: 409, zh: '该任务已完成', en: 'This task is already done' },
   venue_unit_invalid: {

@@ -1,19 +1,18 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { assignGridWorker, demoPartyMember, orgIsEmpty, seedDemoOrg } from '../modules/org/index.ts';
-import { seedDemoDutyRoster } from '../modules/cases/index.ts';
 import { seedDemoPoints } from '../modules/points/index.ts';
 import { seedDemoShop } from '../modules/shop/index.ts';
-import { seedDemoCases } from '../modules/cases/index.ts';
+import { seedDemoCases, seedDemoDutyRoster } from '../modules/cases/index.ts';
 import { seedDemoProjects } from '../modules/projects/index.ts';
 import { seedDemoVotes } from '../modules/votes/index.ts';
-import { demoCouncilVoters, seedDemoMeetings } from '../modules/meetings/index.ts';
 import { loadActor } from '../platform/sessions.ts';
 import { SYSTEM_ACTOR } from '../platform/access.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { hashPassword } from '../platform/password.ts';
-import { userAccount } from '../platform/schema.ts';
+import { notification, userAccount } from '../platform/schema.ts';
 import { createUser, type NewGrant } from '../platform/users.ts';
+import { demoCouncilVoters, seedDemoMeetings } from '../modules/meetings/index.ts';
 
 export const DEMO_PASSWORD = 'Linli@2026';
 
@@ -160,6 +159,8 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
       passwordHash,
       grants: [{ role: 'provider_staff', ...at(a), providerId: shop.housekeepingProviderId }],
     });
+    // 值班表: 孙社工 by day, 周网格 by night, so an emergency in 春熙社区 always reaches someone.
+    await seedDemoDutyRoster(tx, a, ids.get('13900000003')!, ids.get('13900000005')!, new Date());
     await seedDemoCases(tx, org);
     await seedDemoVotes(
       tx,
@@ -169,9 +170,7 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
     await seedDemoProjects(tx, a.id, await actor('13900000003'));
     await seedDemoMeetings(tx, a.id, await actor('13900000003'));
     // 议事表决 (H10): council members of two other households of 幸福家园小区 sign in to vote.
-    for (const [i, v] of (
-      await demoCouncilVoters(tx, compoundPath, org.tian.householdId)
-    ).entries()) {
+    for (const [i, v] of (await demoCouncilVoters(tx, compoundPath, org.tian.householdId)).entries()) {
       await createUser(tx, {
         phone: `1390000001${4 + i}`,
         displayName: v.name,
@@ -182,8 +181,9 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
         ],
       });
     }
-    // 值班表: 孙社工 by day, 周网格 by night, so an emergency in 春熙社区 always reaches someone.
-    await seedDemoDutyRoster(tx, a, ids.get('13900000003')!, ids.get('13900000005')!, new Date());
+    // The demo's year happened before anyone signed in: the notices it wrote are history, already
+    // read, so a demo user's bell counts only what happens from now on.
+    await tx.update(notification).set({ readAt: sql`created_at` }).where(isNull(notification.readAt));
     await recordAudit(
       { actor: SYSTEM_ACTOR, tx },
       {

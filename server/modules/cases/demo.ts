@@ -486,9 +486,7 @@ export async function seedDemoCases(
       const summary = s.atCommunity
         ? '春熙街150米路面破损，请区城管局牵头修复'
         : `${cat.name}：${row.description}`.slice(0, 80);
-      const deadline = new Date(
-        whistledAt.getTime() + (cat.resolveHours > 168 ? cat.resolveHours : 168) * HOUR,
-      );
+      const deadline = new Date(whistledAt.getTime() + Math.max(cat.resolveHours, 168) * HOUR);
       ev('whistle', 'whistled', staff, `吹哨：${ds.map((d) => d.name).join('、')}；${summary}`, whistledAt);
       const stillOpen = s.plan === 'open_whistled';
       for (const [k, d] of ds.entries()) {

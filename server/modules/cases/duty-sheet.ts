@@ -24,7 +24,7 @@ export async function dutySheet(db: Executor, compoundId: string, origin: string
     db,
     sql`select id, name, path, kind from org_unit where id = ${compoundId}`,
   );
-  if (!compound || compound.kind !== 'compound') throw new AppError('not_found');
+  if (compound?.kind !== 'compound') throw new AppError('not_found');
   const ids = pathIds(compound.path);
   const names = await nameOrgUnits(db, ids);
   const workers = await execRows<{

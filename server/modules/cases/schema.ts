@@ -118,7 +118,10 @@ export const caseEvent = pgTable(
     ...transitionColumns(),
     photoIds: textArray('photo_ids'),
   },
-  (t) => [index('case_event_case_idx').on(t.caseId, t.id), index('case_event_photo_idx').using('gin', t.photoIds)],
+  (t) => [
+    index('case_event_case_idx').on(t.caseId, t.id),
+    index('case_event_photo_idx').using('gin', t.photoIds),
+  ],
 );
 
 /** 社区吹哨、部门报到: one row per department whistled for a case. */

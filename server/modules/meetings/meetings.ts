@@ -302,7 +302,7 @@ async function insertAgenda(
     if (a.kind === 'case') {
       const c = await loadCase(ctx.tx, a.caseId!).catch(() => null);
       // A case outside the body's area, or already closed, cannot be deliberated here.
-      if (!c || !c.orgPath.startsWith(m.orgPath) || !OPEN_STATES.includes(c.state as never))
+      if (!c?.orgPath.startsWith(m.orgPath) || !OPEN_STATES.includes(c.state as never))
         throw new AppError('agenda_case_invalid');
       title ||= `${c.categoryName}：${c.description.slice(0, 60)}`;
     }

@@ -47,7 +47,17 @@ import { lazyPage } from './lazy-page.ts';
 type MenuLabel = `menu.${Exclude<keyof typeof zhCN.menu, 'group'>}`;
 type Page = LazyExoticComponent<ComponentType>;
 
-export type MenuGroup = 'overview' | 'org' | 'party' | 'cases' | 'projects' | 'meetings' | 'votes' | 'points' | 'shop' | 'system';
+export type MenuGroup =
+  | 'overview'
+  | 'org'
+  | 'party'
+  | 'cases'
+  | 'projects'
+  | 'meetings'
+  | 'votes'
+  | 'points'
+  | 'shop'
+  | 'system';
 
 /**
  * One entry of the admin shell: a Sider item and the routes under it. Later modules add their entries

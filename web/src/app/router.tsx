@@ -81,9 +81,18 @@ const PublicVotePage = lazyPage(() => import('../pages/votes/public-vote-page.ts
 const PhoneInboxPage = lazyPage(() => import('../pages/inbox/phone-inbox-page.tsx'), 'PhoneInboxPage');
 
 // 议事 on the phone (H7): my meetings, a meeting, check-in, the organiser's rotating code; the public outcome.
-const PhoneMeetingsPage = lazyPage(() => import('../pages/meetings/phone-meetings-page.tsx'), 'PhoneMeetingsPage');
-const PhoneMeetingPage = lazyPage(() => import('../pages/meetings/phone-meeting-page.tsx'), 'PhoneMeetingPage');
-const PhoneCheckinPage = lazyPage(() => import('../pages/meetings/phone-checkin-page.tsx'), 'PhoneCheckinPage');
+const PhoneMeetingsPage = lazyPage(
+  () => import('../pages/meetings/phone-meetings-page.tsx'),
+  'PhoneMeetingsPage',
+);
+const PhoneMeetingPage = lazyPage(
+  () => import('../pages/meetings/phone-meeting-page.tsx'),
+  'PhoneMeetingPage',
+);
+const PhoneCheckinPage = lazyPage(
+  () => import('../pages/meetings/phone-checkin-page.tsx'),
+  'PhoneCheckinPage',
+);
 const PhoneCodePage = lazyPage(() => import('../pages/meetings/phone-code-page.tsx'), 'PhoneCodePage');
 const PublicOutcomePage = lazyPage(
   () => import('../pages/meetings/public-outcome-page.tsx'),

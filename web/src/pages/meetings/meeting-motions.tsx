@@ -19,7 +19,6 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DEFAULT_OPTIONS, VOTE_RULES } from '../../../../common/contracts/votes.ts';
