@@ -103,8 +103,19 @@ describe('district admin pages', () => {
     expect(masked).toMatch(/\*{8}/);
     await page.getByTestId('reveal-id').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: '确认查看' }).click();
-    await dialog.getByText('请填写查看事由（至少 4 个字）').waitFor();
+    await dialog.getByLabel('查看事由').waitFor();
+    // Under load the first click can land while the modal is still animating in: click until the
+    // empty reason is refused (the refusal itself is what this step checks).
+    const refusal = dialog.getByText('请填写查看事由（至少 4 个字）');
+    await expect
+      .poll(
+        async () => {
+          await dialog.getByRole('button', { name: '确认查看' }).click();
+          return refusal.isVisible();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(true);
     await dialog.getByLabel('查看事由').fill('核对低保申请材料');
     const reveal = page.waitForResponse((r) => r.url().endsWith('/reveal-id'));
     await dialog.getByRole('button', { name: '确认查看' }).click();

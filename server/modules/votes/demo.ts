@@ -71,7 +71,8 @@ const SPECS: Spec[] = [
     rule: 'participation_quorum',
     quorum: [1, 2],
     openedDaysAgo: 2,
-    days: 9,
+    // A month to vote: households away over a posting cycle still get their say.
+    days: 30,
     plan: { turnout: 0.3, shares: [0.6, 0.3, 0.1] },
     open: true,
   },
