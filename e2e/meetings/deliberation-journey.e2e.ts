@@ -101,20 +101,31 @@ describe('deliberation: a council meeting on a parking case, a vote with a quoru
     await page.goto('/admin/meetings');
     await page.getByTestId('schedule').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('schedule-body').click();
-    await page
-      .locator('.ant-select-dropdown')
-      .getByText('幸福家园小区议事会（幸福家园小区）', { exact: true })
-      .click();
-    await dialog.getByTestId('schedule-title').fill(TITLE);
-    const range = dialog.locator('.ant-picker-range input');
-    await range.nth(0).click();
-    await range.nth(0).fill(shanghai(1, '19:00'));
-    await range.nth(0).press('Enter');
-    await range.nth(1).fill(shanghai(1, '21:00'));
-    await range.nth(1).press('Enter');
-    await okButton(page).click();
-    await page.waitForURL(/\/admin\/meetings\/[0-9a-f-]{36}$/);
+    // Under load a pick or a typed time can be lost while a popup animates: fill the form, submit, and
+    // if the page did not move on to the new meeting, fill it again (a second submit creates nothing
+    // twice: only a valid form submits, and a valid submit navigates away).
+    for (let attempt = 0; ; attempt++) {
+      await dialog.getByTestId('schedule-body').click();
+      await page
+        .locator('.ant-select-dropdown')
+        .getByText('幸福家园小区议事会（幸福家园小区）', { exact: true })
+        .click();
+      await dialog.getByTestId('schedule-title').fill(TITLE);
+      const range = dialog.locator('.ant-picker-range input');
+      await range.nth(0).click();
+      await range.nth(0).fill(shanghai(1, '19:00'));
+      await range.nth(0).press('Enter');
+      await range.nth(1).fill(shanghai(1, '21:00'));
+      await range.nth(1).press('Enter');
+      await screenshot(page, 'deliberation-schedule-form', false);
+      await okButton(page).click();
+      const moved = await page
+        .waitForURL(/\/admin\/meetings\/[0-9a-f-]{36}$/, { timeout: 15_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (moved) break;
+      if (attempt === 2) throw new Error('the schedule form did not submit');
+    }
     meetingId = page.url().split('/').pop()!;
 
     // The agenda builder lists the compound's open cases: the parking case goes on the agenda.
