@@ -29,6 +29,13 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | 
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server drops (restart, admin termination, DROP DATABASE … FORCE right
+  // after pool.end(), which resolves before the sockets close) makes the pool emit 'error'; with no
+  // listener that is an uncaught exception that kills the process. pg discards the dead client and
+  // the next query opens a new one, so a note is all it needs.
+  pool.on('error', (err) => {
+    if (!pool.ending) console.warn(`[db] idle connection lost: ${err.message}`);
+  });
   // A bad URL should fail at start-up, not on the first request.
   await pool.query('select 1');
   const db = drizzlePg(pool, { schema }) as unknown as Db;
