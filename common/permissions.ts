@@ -53,6 +53,19 @@ export const PERMISSIONS = [
   'votes:read',
   'votes:manage',
   'votes:cast',
+  // Volunteers (志愿服务): see teams and activities, sign up and check in, run teams and activities.
+  'volunteers:read',
+  'volunteers:join',
+  'volunteers:manage',
+  // Venues: book rooms and record service sessions (义诊、理发、法律咨询) with their visits.
+  'venues:book',
+  // 共享工具箱: see the tools, lend and take back.
+  'toolbox:read',
+  'toolbox:lend',
+  // 幸福家园合伙人: see partners and cooperative projects, register and join, run them.
+  'partner_projects:read',
+  'partner_projects:join',
+  'partner_projects:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -45,7 +45,26 @@ const EDIT_ORG: Permission[] = [
 ];
 
 /** What each role may do inside its scope. Lists are filtered by scope; this says which actions. */
+const COMMUNITY_LIFE: Permission[] = [
+  'volunteers:read',
+  'volunteers:manage',
+  'venues:book',
+  'toolbox:read',
+  'toolbox:lend',
+  'partner_projects:read',
+  'partner_projects:manage',
+];
+/** What a resident may do in community life: join teams, activities and partner projects, borrow tools. */
+const JOIN: Permission[] = [
+  'volunteers:read',
+  'volunteers:join',
+  'toolbox:read',
+  'partner_projects:read',
+  'partner_projects:join',
+];
+
 const ADMIN: Permission[] = [
+  ...COMMUNITY_LIFE,
   'votes:read',
   'votes:manage',
   'meetings:read',
@@ -69,6 +88,7 @@ const ADMIN: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   resident: [
+    ...JOIN,
     'votes:read',
     'votes:cast',
     'meetings:read',
@@ -86,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'projects:rate',
   ],
   building_leader: [
+    ...JOIN,
     'votes:read',
     'votes:cast',
     'meetings:read',
@@ -104,6 +125,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'projects:read',
   ],
   grid_worker: [
+    ...JOIN,
     'votes:read',
     'meetings:read',
     'meetings:attend',
@@ -122,6 +144,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:accept',
   ],
   compound_secretary: [
+    ...JOIN,
+    'venues:book',
+    'toolbox:lend',
     'votes:read',
     'votes:manage',
     'votes:cast',
@@ -138,6 +163,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'projects:read',
   ],
   community_staff: [
+    ...COMMUNITY_LIFE,
+    'volunteers:join',
+    'partner_projects:join',
     'votes:read',
     'votes:manage',
     'votes:cast',
@@ -166,6 +194,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'projects:manage',
   ],
   points_committee: [
+    'volunteers:read',
     ...READ_ORG,
     'file:upload',
     'points:read',
