@@ -9,3 +9,5 @@ export * from '../modules/open311/schema.ts';
 export * from '../modules/votes/schema.ts';
 export * from '../modules/venues/schema.ts';
 export * from '../modules/meetings/schema.ts';
+export * from '../modules/volunteers/schema.ts';
+export * from '../modules/volunteers/activity-schema.ts';
