@@ -11,3 +11,4 @@ export * from '../modules/venues/schema.ts';
 export * from '../modules/meetings/schema.ts';
 export * from '../modules/volunteers/schema.ts';
 export * from '../modules/volunteers/activity-schema.ts';
+export * from '../modules/partners/schema.ts';
