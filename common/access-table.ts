@@ -220,6 +220,37 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/venues/:id': 'meetings:read',
   'POST /api/venues': 'venues:manage',
   'PATCH /api/venues/:id': 'venues:manage',
+  // Venues (issue 7, V3): spaces, bookings, recurring services, sessions with visits, figures.
+  'POST /api/venues/:id/spaces': 'venues:manage',
+  'PATCH /api/venues/spaces/:id': 'venues:manage',
+  'GET /api/venues/bookings': 'venues:book',
+  'POST /api/venues/bookings': 'venues:book',
+  'POST /api/venues/bookings/:id/cancel': 'venues:book',
+  'GET /api/venues/services': 'meetings:read',
+  'POST /api/venues/services': 'venues:manage',
+  'GET /api/venues/sessions': 'meetings:read',
+  'PUT /api/venues/sessions/:id/visits': 'venues:book',
+  'POST /api/venues/sessions/:id/cancel': 'venues:book',
+  'GET /api/venues/figures': 'venues:book',
+
+  // 幸福家园合伙人 and cooperative projects (issue 7, V5; not the partner units above): residents
+  // register and join; staff (partner_projects:manage over the compound) decide; creating and moving a
+  // project is checked in the command (a partner proposes and leads, staff approve).
+  'GET /api/partners': 'partner_projects:read',
+  'GET /api/partners/me': 'partner_projects:read',
+  'POST /api/partners': 'partner_projects:join',
+  'GET /api/partners/:id': 'partner_projects:read',
+  'POST /api/partners/:id/approve': 'partner_projects:manage',
+  'POST /api/partners/:id/decline': 'partner_projects:manage',
+  'POST /api/partners/:id/suspend': 'partner_projects:manage',
+  'GET /api/partner-projects': 'partner_projects:read',
+  'GET /api/partner-projects/figures': 'partner_projects:manage',
+  'POST /api/partner-projects': 'partner_projects:read',
+  'GET /api/partner-projects/:id': 'partner_projects:read',
+  'POST /api/partner-projects/:id/transitions': 'partner_projects:read',
+  'POST /api/partner-projects/:id/join': 'partner_projects:join',
+  'POST /api/partner-projects/:id/leave': 'partner_projects:join',
+  'GET /api/partner-projects/:id/participants': 'partner_projects:read',
 
   // Open311 GeoReport v2: reads are public per the spec; POST checks its api_key in the handler.
   'GET /open311/v2/services.:format': 'public',
@@ -237,6 +268,53 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/rosters/imports': 'roster:import',
   'GET /api/rosters/imports/:id': 'roster:import',
   'GET /api/rosters/export': 'roster:export',
+
+  // 共享工具箱 (toolbox, issue 7, V4): residents read the catalogue and their own loans and may extend
+  // one once; lending staff (toolbox:lend over the station) add tools, lend, take back, mark lost.
+  'GET /api/toolbox/tools': 'toolbox:read',
+  'GET /api/toolbox/tools/:id': 'toolbox:read',
+  'POST /api/toolbox/tools': 'toolbox:lend',
+  'PATCH /api/toolbox/tools/:id': 'toolbox:lend',
+  'GET /api/toolbox/loans': 'toolbox:read',
+  'GET /api/toolbox/loans/:id': 'toolbox:read',
+  'POST /api/toolbox/loans': 'toolbox:lend',
+  'POST /api/toolbox/loans/:id/return': 'toolbox:lend',
+  'POST /api/toolbox/loans/:id/extend': 'toolbox:read',
+  'POST /api/toolbox/loans/:id/lost': 'toolbox:lend',
+  'GET /api/toolbox/figures': 'toolbox:lend',
+
+  // 志愿活动 (issue 7, V2): a team leader may be a resident, so creating and managing an activity
+  // needs only volunteers:read here; the commands check volunteers:manage in scope or the leader.
+  'GET /api/volunteers/activities': 'volunteers:read',
+  'POST /api/volunteers/activities': 'volunteers:read',
+  'GET /api/volunteers/activities/my-hours': 'volunteers:read',
+  'GET /api/volunteers/activities/:id': 'volunteers:read',
+  'PATCH /api/volunteers/activities/:id': 'volunteers:read',
+  'POST /api/volunteers/activities/:id/cancel': 'volunteers:read',
+  'PUT /api/volunteers/activities/:id/capacity': 'volunteers:read',
+  'POST /api/volunteers/activities/:id/signup': 'volunteers:join',
+  'DELETE /api/volunteers/activities/:id/signup': 'volunteers:join',
+  'GET /api/volunteers/activities/:id/code': 'volunteers:read',
+  'POST /api/volunteers/activities/:id/check-in': 'volunteers:join',
+  'POST /api/volunteers/activities/:id/check-out': 'volunteers:join',
+  'POST /api/volunteers/activities/:id/attendance': 'volunteers:read',
+
+  // 志愿服务队、岗位、志愿者、匹配、统计 (issue 7, V1): leaving a team or a leader removing a member
+  // needs only volunteers:read here; the command checks the member, the leader or volunteers:manage.
+  'GET /api/volunteers/teams': 'volunteers:read',
+  'POST /api/volunteers/teams': 'volunteers:manage',
+  'GET /api/volunteers/teams/:id': 'volunteers:read',
+  'PATCH /api/volunteers/teams/:id': 'volunteers:manage',
+  'POST /api/volunteers/teams/:id/posts': 'volunteers:manage',
+  'PATCH /api/volunteers/posts/:id': 'volunteers:manage',
+  'POST /api/volunteers/teams/:id/members': 'volunteers:manage',
+  'DELETE /api/volunteers/teams/:id/members/:memberId': 'volunteers:read',
+  'POST /api/volunteers/teams/:id/join': 'volunteers:join',
+  'GET /api/volunteers/me': 'volunteers:join',
+  'PUT /api/volunteers/me': 'volunteers:join',
+  'GET /api/volunteers/profiles': 'volunteers:manage',
+  'GET /api/volunteers/match': 'volunteers:manage',
+  'GET /api/volunteers/figures': 'volunteers:read',
 };
 
 /** The routes the table governs: the API, and the Open311 GeoReport endpoints. */

@@ -387,6 +387,11 @@ export const ERRORS = {
     zh: '表决范围须为社区、小区或楼栋',
     en: 'The scope of a vote is a community, a compound or a building',
   },
+  vote_meeting_mismatch: {
+    status: 422,
+    zh: '所选会议不存在，或不在本次表决的范围内',
+    en: 'The meeting does not exist or lies outside the scope of this vote',
+  },
   vote_electorate_empty: {
     status: 422,
     zh: '表决范围内没有可投票的住户或成员',
@@ -409,6 +414,190 @@ export const ERRORS = {
     en: 'An API client must belong to a community, subdistrict or district',
   },
   open311_client_revoked: { status: 409, zh: '该接入密钥已吊销', en: 'This API key is already revoked' },
+  // Volunteer activities (issue 7, V2).
+  activity_closed: {
+    status: 409,
+    zh: '该活动已结束、已取消或报名已截止',
+    en: 'This activity is over, cancelled or closed for sign-up',
+  },
+  already_signed_up: { status: 409, zh: '您已报名该活动', en: 'You have already signed up for this activity' },
+  not_signed_up: { status: 409, zh: '您未报名该活动或尚未获得名额', en: 'You have no place in this activity' },
+  not_checked_in: { status: 409, zh: '请先签到再签退', en: 'Check in before checking out' },
+  checkin_window_closed: {
+    status: 409,
+    zh: '不在签到时间内（活动开始前30分钟至结束后2小时）',
+    en: 'Check-in is open from 30 minutes before the start to 2 hours after the end',
+  },
+  attendance_confirmed: {
+    status: 409,
+    zh: '考勤已确认，不能再修改',
+    en: 'Attendance has been confirmed and can no longer change',
+  },
+  activity_times_invalid: {
+    status: 422,
+    zh: '结束时间须晚于开始时间，报名截止须不晚于开始时间',
+    en: 'The end must be after the start, and the sign-up deadline not after the start',
+  },
+  activity_unit_invalid: {
+    status: 422,
+    zh: '活动只能挂在社区或小区',
+    en: 'An activity must belong to a community or a compound',
+  },
+  activity_organiser_invalid: {
+    status: 422,
+    zh: '主办方不存在或不在该社区',
+    en: 'The organiser does not exist or is not in this community',
+  },
+  attendance_minutes_invalid: {
+    status: 422,
+    zh: '时长须在0到活动时长之间',
+    en: 'The minutes must be between 0 and the length of the activity',
+  },
+  attendance_too_early: {
+    status: 409,
+    zh: '活动开始后才能确认考勤',
+    en: 'Attendance can be confirmed once the activity has started',
+  },
+  // Venues (issue 7, V3): spaces, bookings that never overlap, recurring service sessions.
+  booking_conflict: {
+    status: 409,
+    zh: '该空间此时段已被预订',
+    en: 'This space is already booked for that time',
+  },
+  outside_opening_hours: {
+    status: 422,
+    zh: '预订时段须在场所开放时间内',
+    en: "The booking must fall within the venue's opening hours",
+  },
+  booking_in_past: { status: 422, zh: '不能预订已经过去的时间', en: 'A booking cannot start in the past' },
+  booking_range_invalid: {
+    status: 422,
+    zh: '结束时间须晚于开始时间，且不超过当天',
+    en: 'The end must be after the start, on the same day',
+  },
+  booking_cancelled: { status: 409, zh: '该预订已取消', en: 'This booking is already cancelled' },
+  space_inactive: { status: 409, zh: '该空间已停用', en: 'This space is no longer in use' },
+  space_name_taken: { status: 409, zh: '本场所已有同名空间', en: 'This venue already has a space of that name' },
+  session_cancelled: { status: 409, zh: '该场次已取消', en: 'This session is cancelled' },
+  session_not_started: {
+    status: 409,
+    zh: '场次开始后才能登记服务人次',
+    en: 'Visits can be recorded once the session has started',
+  },
+  session_started: {
+    status: 409,
+    zh: '已开始的场次不能取消',
+    en: 'A session that has started cannot be cancelled',
+  },
+  // Partners (issue 7, V5): 幸福家园合伙人 and their cooperative projects.
+  partner_no_home: {
+    status: 422,
+    zh: '只有登记了住址的居民才能成为合伙人',
+    en: 'Only residents with a registered home can become partners',
+  },
+  partner_exists: {
+    status: 409,
+    zh: '您已是合伙人或申请正在审核中',
+    en: 'You are already a partner or your application is under review',
+  },
+  partner_state: {
+    status: 409,
+    zh: '合伙人当前状态不允许此操作',
+    en: 'The partner is not in a state that allows this',
+  },
+  partner_not_approved: {
+    status: 422,
+    zh: '只有审核通过的合伙人才能发起或牵头项目',
+    en: 'Only approved partners can propose or lead a project',
+  },
+  partner_project_unit_invalid: {
+    status: 422,
+    zh: '项目只能归属本人所在的社区或小区',
+    en: 'A project belongs to a community or compound where its leads live',
+  },
+  partner_project_transition: {
+    status: 409,
+    zh: '项目当前状态不允许此操作',
+    en: 'The project is not in a state that allows this',
+  },
+  partner_project_reason_required: {
+    status: 422,
+    zh: '请填写不通过或取消的原因',
+    en: 'Give a reason for declining or cancelling',
+  },
+  partner_project_closed: {
+    status: 409,
+    zh: '该项目目前不接受报名',
+    en: 'This project is not taking participants now',
+  },
+  partner_project_full: { status: 409, zh: '名额已满', en: 'No places left' },
+  partner_project_joined: { status: 409, zh: '您已报名该项目', en: 'You have already joined this project' },
+  partner_project_not_joined: { status: 409, zh: '您未报名该项目', en: 'You have not joined this project' },
+  partner_project_lead_joins: {
+    status: 409,
+    zh: '项目牵头人无需报名',
+    en: 'A lead of the project does not join it as a participant',
+  },
+  // ── volunteer teams, posts, profiles (V1) ──
+  volunteer_team_unit_invalid: {
+    status: 422,
+    zh: '志愿服务队只能设在社区或小区',
+    en: 'A volunteer team belongs to a community or a compound',
+  },
+  volunteer_team_inactive: { status: 409, zh: '该志愿服务队已停用', en: 'This volunteer team is inactive' },
+  volunteer_post_invalid: {
+    status: 422,
+    zh: '岗位不属于该志愿服务队或已停用',
+    en: 'The post is not an active post of this team',
+  },
+  volunteer_profile_missing: {
+    status: 409,
+    zh: '请先登记志愿者档案',
+    en: 'Register your volunteer profile first',
+  },
+  volunteer_already_member: {
+    status: 409,
+    zh: '已是该志愿服务队成员',
+    en: 'Already a member of this volunteer team',
+  },
+  volunteer_outside_team: {
+    status: 422,
+    zh: '只能加入本社区或本小区的志愿服务队',
+    en: 'Only a volunteer living in the team\'s community or compound can join it',
+  },
+  volunteer_figures_range: {
+    status: 422,
+    zh: '统计月份范围无效（起始不能晚于结束，最长 36 个月）',
+    en: 'Invalid month range (from must not be after to; at most 36 months)',
+  },
+  // 共享工具箱 (toolbox, issue 7, V4): stock, loans, returns.
+  tool_unavailable: {
+    status: 409,
+    zh: '该工具暂无可借数量，请等待归还',
+    en: 'No unit of this tool is free now; wait until one is returned',
+  },
+  tool_retired: { status: 409, zh: '该工具已停用，不再出借', en: 'This tool is retired and no longer lent' },
+  tool_stock_below_out: {
+    status: 409,
+    zh: '库存不能少于已借出的数量',
+    en: 'The stock cannot be less than the units out on loan',
+  },
+  loan_returned: {
+    status: 409,
+    zh: '该借用已归还或已登记遗失',
+    en: 'This loan has already been returned or marked lost',
+  },
+  extend_once: { status: 409, zh: '每次借用只能续借一次', en: 'A loan can be extended only once' },
+  loan_due_invalid: {
+    status: 422,
+    zh: '应还日期无效（不能早于今天，最长 90 天）',
+    en: 'Invalid due date (not before today, at most 90 days ahead)',
+  },
+  borrower_outside_community: {
+    status: 422,
+    zh: '借用人须是本社区居民',
+    en: 'The borrower must live in the tool\'s community',
+  },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

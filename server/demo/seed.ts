@@ -13,6 +13,10 @@ import { hashPassword } from '../platform/password.ts';
 import { notification, userAccount } from '../platform/schema.ts';
 import { createUser, type NewGrant } from '../platform/users.ts';
 import { demoCouncilVoters, seedDemoMeetings } from '../modules/meetings/index.ts';
+import { seedDemoActivities, seedDemoTeams } from '../modules/volunteers/index.ts';
+import { seedDemoVenueLife } from '../modules/venues/index.ts';
+import { seedDemoPartners } from '../modules/partners/index.ts';
+import { seedDemoToolbox } from '../modules/toolbox/index.ts';
 
 export const DEMO_PASSWORD = 'Linli@2026';
 
@@ -169,6 +173,8 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
     );
     await seedDemoProjects(tx, a.id, await actor('13900000003'));
     await seedDemoMeetings(tx, a.id, await actor('13900000003'));
+    // Venues (issue 7, V3): spaces, hours, a year of bookings and recurring services with visits.
+    await seedDemoVenueLife(tx, a.id, await actor('13900000003'));
     // 议事表决 (H10): council members of two other households of 幸福家园小区 sign in to vote.
     for (const [i, v] of (await demoCouncilVoters(tx, compoundPath, org.tian.householdId)).entries()) {
       await createUser(tx, {
@@ -181,6 +187,14 @@ export async function seedDemoIfEmpty(db: Db, opts: { log?: (s: string) => void 
         ],
       });
     }
+    // 志愿服务队 (V1): the 红色志愿服务队 with its four posts, compound teams, ~40 volunteers.
+    await seedDemoTeams(tx, a.id);
+    // 幸福家园合伙人 (V5): 25 partners and a year of 35 cooperative projects with participants.
+    await seedDemoPartners(tx, a.id, await actor('13900000003'));
+    // 志愿活动 (V2): a year of 春熙社区's activities with sign-ups and certified hours.
+    await seedDemoActivities(tx, a.id, await actor('13900000003'));
+    // 共享工具箱 (V4): ~20 tools at 春熙社区's stations and a year of loans.
+    await seedDemoToolbox(tx, a.id, await actor('13900000003'));
     // The demo's year happened before anyone signed in: the notices it wrote are history, already
     // read, so a demo user's bell counts only what happens from now on.
     await tx.update(notification).set({ readAt: sql`created_at` }).where(isNull(notification.readAt));

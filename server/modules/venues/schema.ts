@@ -75,9 +75,7 @@ export const venueBooking = pgTable(
     orgPath: text('org_path').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-    during: tstzrange('during')
-      .notNull()
-      .generatedAlwaysAs(sql`tstzrange(starts_at, ends_at, '[)')`),
+    during: tstzrange('during').notNull().generatedAlwaysAs(sql`tstzrange(starts_at, ends_at, '[)')`),
     purpose: text('purpose').notNull(),
     /** meeting | activity | training | service | other */
     kind: text('kind').notNull().default('other'),

@@ -1,6 +1,10 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type {
+  SpaceOut,
+  spaceIn,
+  spaceUpdate,
   VenueKind,
   VenueOut,
   venueIn,
@@ -8,14 +12,21 @@ import type {
   venueUpdate,
 } from '../../../common/contracts/venues.ts';
 import type { Executor } from '../../db/client.ts';
-import { type Actor, allowedActions, authorize, scopeCondition } from '../../platform/access.ts';
+import {
+  type Actor,
+  allowedActions,
+  authorize,
+  hasPermission,
+  scopeCondition,
+} from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadOrgUnit, nameOrgUnits, underUnit } from '../org/index.ts';
-import { venue } from './schema.ts';
+import { venue, venueSpace } from './schema.ts';
 
 export type VenueRow = typeof venue.$inferSelect;
+export type SpaceRow = typeof venueSpace.$inferSelect;
 
 export async function loadVenue(db: Executor, id: string): Promise<VenueRow> {
   const [row] = await db.select().from(venue).where(eq(venue.id, id));
@@ -24,18 +35,57 @@ export async function loadVenue(db: Executor, id: string): Promise<VenueRow> {
 }
 
 /**
- * Who sees a venue: staff with meetings:read over it, and residents of the area it serves (a
- * resident's grant sits at their building, below the venue's community or compound).
+ * Who sees a venue: staff with meetings:read or volunteers:read over it, and anyone holding either
+ * below it — the residents, leaders and secretaries of the area it serves (a resident's grant sits at
+ * their building, below the venue's community or compound).
  */
-export function venueVisible(actor: Actor): SQL {
-  const parts: SQL[] = [scopeCondition(actor, 'meetings:read', venue.orgPath)];
+export function venueVisible(actor: Actor, path: AnyPgColumn | SQL = venue.orgPath): SQL {
+  const parts: SQL[] = [
+    scopeCondition(actor, 'meetings:read', path),
+    scopeCondition(actor, 'volunteers:read', path),
+  ];
   for (const g of actor.grants)
-    if (g.role === 'resident') parts.push(sql`${g.orgPath} like ${venue.orgPath} || '%'`);
+    if (hasPermission(g, 'meetings:read') || hasPermission(g, 'volunteers:read'))
+      parts.push(sql`${g.orgPath} like ${path} || '%'`);
   return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+export async function loadSpace(db: Executor, id: string): Promise<SpaceRow & { venue: VenueRow }> {
+  const [row] = await db
+    .select()
+    .from(venueSpace)
+    .innerJoin(venue, eq(venue.id, venueSpace.venueId))
+    .where(eq(venueSpace.id, id));
+  if (!row) throw new AppError('not_found');
+  return { ...row.venue_space, venue: row.venue };
+}
+
+export function presentSpace(s: SpaceRow): SpaceOut {
+  return {
+    id: s.id,
+    venueId: s.venueId,
+    name: s.name,
+    capacity: s.capacity,
+    facilities: s.facilities,
+    active: s.active,
+  };
 }
 
 async function present(db: Executor, actor: Actor, rows: VenueRow[]): Promise<VenueOut[]> {
   const names = await nameOrgUnits(db, [...new Set(rows.map((r) => r.orgUnitId))]);
+  const spaces =
+    rows.length === 0
+      ? []
+      : await db
+          .select()
+          .from(venueSpace)
+          .where(
+            inArray(
+              venueSpace.venueId,
+              rows.map((r) => r.id),
+            ),
+          )
+          .orderBy(asc(venueSpace.name));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -45,9 +95,11 @@ async function present(db: Executor, actor: Actor, rows: VenueRow[]): Promise<Ve
     address: r.address,
     facilities: r.facilities,
     openingHours: r.openingHours,
+    weeklyHours: r.weeklyHours,
     capacity: r.capacity,
     active: r.active,
-    allowed: allowedActions(actor, { orgPath: r.orgPath }, ['venues:manage']),
+    spaces: spaces.filter((s) => s.venueId === r.id).map(presentSpace),
+    allowed: allowedActions(actor, { orgPath: r.orgPath }, ['venues:manage', 'venues:book']),
   }));
 }
 
@@ -104,6 +156,61 @@ export async function updateVenue(ctx: CommandContext, id: string, patch: z.infe
     summary: `修改场所「${row.name}」${patch.active === false ? '（停用）' : ''}`,
   });
   return (await present(ctx.tx, ctx.actor, [row]))[0];
+}
+
+/** A venue the actor may manage; out of their sight is "not found". */
+async function venueForManage(ctx: CommandContext, venueId: string) {
+  const v = await loadVenue(ctx.tx, venueId);
+  authorize(ctx.actor, 'venues:manage', { orgPath: v.orgPath });
+  return v;
+}
+
+async function uniqueSpaceName(ctx: CommandContext, venueId: string, name: string, self?: string) {
+  const [dup] = await ctx.tx
+    .select({ id: venueSpace.id })
+    .from(venueSpace)
+    .where(
+      and(
+        eq(venueSpace.venueId, venueId),
+        eq(venueSpace.name, name),
+        self ? ne(venueSpace.id, self) : undefined,
+      ),
+    );
+  if (dup) throw new AppError('space_name_taken');
+}
+
+export async function createSpace(ctx: CommandContext, venueId: string, input: z.infer<typeof spaceIn>) {
+  const v = await venueForManage(ctx, venueId);
+  await uniqueSpaceName(ctx, venueId, input.name);
+  const [row] = await ctx.tx
+    .insert(venueSpace)
+    .values({ ...input, venueId })
+    .returning();
+  await recordAudit(ctx, {
+    action: 'venues.space_created',
+    subjectType: 'venue_space',
+    subjectId: row.id,
+    orgPath: v.orgPath,
+    orgUnitId: v.orgUnitId,
+    summary: `在「${v.name}」设立空间「${row.name}」`,
+  });
+  return presentSpace(row);
+}
+
+export async function updateSpace(ctx: CommandContext, id: string, patch: z.infer<typeof spaceUpdate>) {
+  const s = await loadSpace(ctx.tx, id);
+  await venueForManage(ctx, s.venueId);
+  if (patch.name) await uniqueSpaceName(ctx, s.venueId, patch.name, id);
+  const [row] = await ctx.tx.update(venueSpace).set(patch).where(eq(venueSpace.id, id)).returning();
+  await recordAudit(ctx, {
+    action: 'venues.space_updated',
+    subjectType: 'venue_space',
+    subjectId: id,
+    orgPath: s.venue.orgPath,
+    orgUnitId: s.venue.orgUnitId,
+    summary: `修改「${s.venue.name}」的空间「${row.name}」${patch.active === false ? '（停用）' : ''}`,
+  });
+  return presentSpace(row);
 }
 
 /** Names of venues by id, for other modules' lists. */
