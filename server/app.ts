@@ -28,6 +28,7 @@ import { open311Routes } from './modules/open311/index.ts';
 import { projectFileReader, projectsRoutes } from './modules/projects/index.ts';
 import { meetingsRoutes } from './modules/meetings/index.ts';
 import { venuesRoutes } from './modules/venues/index.ts';
+import { toolboxRoutes } from './modules/toolbox/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
 import { fileRoutes } from './platform/file-routes.ts';
 import { testHookRoutes } from './test-hooks.ts';
@@ -134,6 +135,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(open311Routes);
   await app.register(projectsRoutes);
   await app.register(venuesRoutes);
+  await app.register(toolboxRoutes);
   await app.register(meetingsRoutes, { qrSecret: config.qrSecret });
   await app.register(fileRoutes, {
     storage: localStorage(path.join(config.dataDir, 'files')),

@@ -6,8 +6,9 @@ import { runPostingJobs } from './modules/points/index.ts';
 import { expireVouchers } from './modules/shop/index.ts';
 import { runVoteJobs } from './modules/votes/index.ts';
 import { deliverOutbox } from './platform/outbox.ts';
+import { runToolboxJobs } from './modules/toolbox/index.ts';
 
-const JOBS = ['postings', 'vouchers', 'cases', 'outbox', 'votes'] as const;
+const JOBS = ['postings', 'vouchers', 'cases', 'outbox', 'votes', 'toolbox'] as const;
 type Job = (typeof JOBS)[number];
 
 /**
@@ -47,6 +48,7 @@ export async function testHookRoutes(app: FastifyInstance) {
       if (run('cases')) await runCaseJobs(app.db, at);
       if (run('outbox')) await deliverOutbox(app.db, at);
       const votesClosed = run('votes') ? (await runVoteJobs(app.db, at)).closed : 0;
+      if (run('toolbox')) await runToolboxJobs(app.db, at);
       return { ...postings, vouchersExpired, votesClosed };
     },
   );

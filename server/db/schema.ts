@@ -12,3 +12,4 @@ export * from '../modules/meetings/schema.ts';
 export * from '../modules/volunteers/schema.ts';
 export * from '../modules/volunteers/activity-schema.ts';
 export * from '../modules/partners/schema.ts';
+export * from '../modules/toolbox/schema.ts';
