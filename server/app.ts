@@ -27,6 +27,7 @@ import { votesRoutes } from './modules/votes/index.ts';
 import { open311Routes } from './modules/open311/index.ts';
 import { projectFileReader, projectsRoutes } from './modules/projects/index.ts';
 import { meetingsRoutes } from './modules/meetings/index.ts';
+import { teamRoutes } from './modules/volunteers/index.ts';
 import { venuesRoutes } from './modules/venues/index.ts';
 import { toolboxRoutes } from './modules/toolbox/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
@@ -137,6 +138,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(venuesRoutes);
   await app.register(toolboxRoutes);
   await app.register(meetingsRoutes, { qrSecret: config.qrSecret });
+  await app.register(teamRoutes);
   await app.register(fileRoutes, {
     storage: localStorage(path.join(config.dataDir, 'files')),
     readers: [caseFileReader, projectFileReader],

@@ -4,3 +4,5 @@
 // community life, and the activities teams organise with check-in and certified hours (以时长认定积分).
 // Other modules import only from this file.
 export { loadTeam, isTeamLeader, type TeamRow } from './teams.ts';
+export { teamRoutes } from './team-routes.ts';
+export { seedDemoTeams } from './demo-teams.ts';
