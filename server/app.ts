@@ -27,6 +27,7 @@ import { votesRoutes } from './modules/votes/index.ts';
 import { open311Routes } from './modules/open311/index.ts';
 import { projectFileReader, projectsRoutes } from './modules/projects/index.ts';
 import { meetingsRoutes } from './modules/meetings/index.ts';
+import { activityRoutes } from './modules/volunteers/index.ts';
 import { teamRoutes } from './modules/volunteers/index.ts';
 import { venuesRoutes } from './modules/venues/index.ts';
 import { toolboxRoutes } from './modules/toolbox/index.ts';
@@ -138,6 +139,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(venuesRoutes);
   await app.register(toolboxRoutes);
   await app.register(meetingsRoutes, { qrSecret: config.qrSecret });
+  await app.register(activityRoutes, { qrSecret: config.qrSecret });
   await app.register(teamRoutes);
   await app.register(fileRoutes, {
     storage: localStorage(path.join(config.dataDir, 'files')),

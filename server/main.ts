@@ -8,6 +8,7 @@ import { checkLedger, runPostingJobs } from './modules/points/index.ts';
 import { runCaseJobs, runTimerScan } from './modules/cases/index.ts';
 import { expireVouchers } from './modules/shop/index.ts';
 import { runVoteJobs } from './modules/votes/index.ts';
+import { runActivityReminders } from './modules/volunteers/index.ts';
 import { runToolboxJobs } from './modules/toolbox/index.ts';
 import { verifyAudit } from './platform/audit.ts';
 import { type ScheduledJob, startScheduler } from './platform/jobs.ts';
@@ -27,6 +28,8 @@ const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'platform.outbox', cron: '*/10 * * * * *', run: (db, at) => deliverOutbox(db, at) },
   // Motions whose closing time passed are closed and counted.
   { name: 'votes.close', cron: '* * * * *', run: (db, at) => runVoteJobs(db, at) },
+  // 志愿活动: one inbox reminder the day before, to each confirmed participant (deduplicated).
+  { name: 'volunteers.reminders', cron: '20 * * * *', run: (db, at) => runActivityReminders(db, at) },
   // 共享工具箱: due tomorrow / overdue reminders to borrowers, once a day per loan; staff at 3 days.
   { name: 'toolbox.reminders', cron: '25 * * * *', run: (db, at) => runToolboxJobs(db, at) },
 ];

@@ -5,10 +5,11 @@ import { runCaseJobs } from './modules/cases/index.ts';
 import { runPostingJobs } from './modules/points/index.ts';
 import { expireVouchers } from './modules/shop/index.ts';
 import { runVoteJobs } from './modules/votes/index.ts';
+import { runActivityReminders } from './modules/volunteers/index.ts';
 import { deliverOutbox } from './platform/outbox.ts';
 import { runToolboxJobs } from './modules/toolbox/index.ts';
 
-const JOBS = ['postings', 'vouchers', 'cases', 'outbox', 'votes', 'toolbox'] as const;
+const JOBS = ['postings', 'vouchers', 'cases', 'outbox', 'votes', 'activity_reminders', 'toolbox'] as const;
 type Job = (typeof JOBS)[number];
 
 /**
@@ -34,6 +35,7 @@ export async function testHookRoutes(app: FastifyInstance) {
             credited: z.number(),
             vouchersExpired: z.number(),
             votesClosed: z.number(),
+            activityReminders: z.number(),
           }),
         },
       },
@@ -48,8 +50,9 @@ export async function testHookRoutes(app: FastifyInstance) {
       if (run('cases')) await runCaseJobs(app.db, at);
       if (run('outbox')) await deliverOutbox(app.db, at);
       const votesClosed = run('votes') ? (await runVoteJobs(app.db, at)).closed : 0;
+      const activityReminders = run('activity_reminders') ? await runActivityReminders(app.db, at) : 0;
       if (run('toolbox')) await runToolboxJobs(app.db, at);
-      return { ...postings, vouchersExpired, votesClosed };
+      return { ...postings, vouchersExpired, votesClosed, activityReminders };
     },
   );
 }

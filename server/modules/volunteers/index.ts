@@ -6,3 +6,8 @@
 export { loadTeam, isTeamLeader, type TeamRow } from './teams.ts';
 export { teamRoutes } from './team-routes.ts';
 export { seedDemoTeams } from './demo-teams.ts';
+// Activities (V2): routes, the reminder job, the demo year, and the tables other parts read.
+export { activityRoutes } from './activity-routes.ts';
+export { runActivityReminders } from './jobs.ts';
+export { seedDemoActivities } from './demo-activities.ts';
+export { activity, activitySignup, volunteerHours } from './activity-schema.ts';
