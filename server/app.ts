@@ -30,6 +30,7 @@ import { meetingsRoutes } from './modules/meetings/index.ts';
 import { activityRoutes } from './modules/volunteers/index.ts';
 import { teamRoutes } from './modules/volunteers/index.ts';
 import { venuesRoutes } from './modules/venues/index.ts';
+import { partnersRoutes } from './modules/partners/index.ts';
 import { toolboxRoutes } from './modules/toolbox/index.ts';
 import { registerAccessHook } from './platform/access-hook.ts';
 import { fileRoutes } from './platform/file-routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(open311Routes);
   await app.register(projectsRoutes);
   await app.register(venuesRoutes);
+  await app.register(partnersRoutes);
   await app.register(toolboxRoutes);
   await app.register(meetingsRoutes, { qrSecret: config.qrSecret });
   await app.register(activityRoutes, { qrSecret: config.qrSecret });

@@ -4,3 +4,5 @@
 // residents join. It is NOT the org module's partner units (共建单位, `partner_unit`, org/partners.ts).
 // The volunteers module organises activities for a project and checks it through this file.
 export { loadPartnerProject, isProjectLead, type PartnerProjectRef } from './lookups.ts';
+export { partnersRoutes } from './routes.ts';
+export { seedDemoPartners } from './demo.ts';
