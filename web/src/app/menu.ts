@@ -1,4 +1,6 @@
 import {
+  // venues (issue 7, V3)
+  MedicineBoxOutlined,
   // meetings (H7)
   CommentOutlined,
   EnvironmentOutlined,
@@ -57,6 +59,7 @@ export type MenuGroup =
   | 'votes'
   | 'points'
   | 'shop'
+  | 'venues'
   | 'system';
 
 /**
@@ -87,6 +90,7 @@ export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${keyof typeof zh
   { key: 'votes', label: 'menu.group.votes' },
   { key: 'points', label: 'menu.group.points' },
   { key: 'shop', label: 'menu.group.shop' },
+  { key: 'venues', label: 'menu.group.venues' },
   { key: 'system', label: 'menu.group.system' },
 ];
 
@@ -494,14 +498,39 @@ export const ADMIN_MENU: MenuEntry[] = [
     path: 'meeting-figures',
     page: lazyPage(() => import('../pages/meetings/figures-page.tsx'), 'MeetingFiguresPage'),
   },
+  // venues (issue 7, V3): venues with spaces and hours, the week of bookings, recurring services.
   {
     key: 'venues',
-    group: 'meetings',
+    group: 'venues',
     label: 'menu.venues',
     icon: EnvironmentOutlined,
     permission: 'meetings:manage',
     path: 'venues',
-    page: lazyPage(() => import('../pages/meetings/venues-page.tsx'), 'VenuesPage'),
+    page: lazyPage(() => import('../pages/venues/venues-page.tsx'), 'VenuesPage'),
+    routes: [
+      {
+        path: 'venues/:id',
+        page: lazyPage(() => import('../pages/venues/venue-page.tsx'), 'VenuePage'),
+      },
+    ],
+  },
+  {
+    key: 'venue-bookings',
+    group: 'venues',
+    label: 'menu.venueBookings',
+    icon: CalendarOutlined,
+    permission: 'venues:book',
+    path: 'venue-bookings',
+    page: lazyPage(() => import('../pages/venues/bookings-page.tsx'), 'VenueBookingsPage'),
+  },
+  {
+    key: 'venue-services',
+    group: 'venues',
+    label: 'menu.venueServices',
+    icon: MedicineBoxOutlined,
+    permission: 'venues:book',
+    path: 'venue-services',
+    page: lazyPage(() => import('../pages/venues/services-page.tsx'), 'VenueServicesPage'),
   },
   // votes (H8): motions, paper ballot entry and results with the rule's thresholds.
   {

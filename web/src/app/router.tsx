@@ -80,6 +80,9 @@ const PhoneVotePage = lazyPage(() => import('../pages/votes/phone-vote-page.tsx'
 const PublicVotePage = lazyPage(() => import('../pages/votes/public-vote-page.tsx'), 'PublicVotePage');
 const PhoneInboxPage = lazyPage(() => import('../pages/inbox/phone-inbox-page.tsx'), 'PhoneInboxPage');
 
+// 服务场所 on the phone (issue 7, V3): venues of my area with hours and this week's services.
+const PhoneVenuesPage = lazyPage(() => import('../pages/venues/phone-venues-page.tsx'), 'PhoneVenuesPage');
+
 // 议事 on the phone (H7): my meetings, a meeting, check-in, the organiser's rotating code; the public outcome.
 const PhoneMeetingsPage = lazyPage(
   () => import('../pages/meetings/phone-meetings-page.tsx'),
@@ -181,6 +184,7 @@ const router = createBrowserRouter([
       { path: 'meetings/:id/code', element: phone('meetings:read', PhoneCodePage) },
       { path: 'votes', element: phone('votes:read', PhoneVotesPage) },
       { path: 'votes/:id', element: phone('votes:read', PhoneVotePage) },
+      { path: 'venues', element: phone('meetings:read', PhoneVenuesPage) },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,4 +1,5 @@
 import { meetingsEnUS } from './en-US/meetings.ts';
+import { venuesEnUS } from './en-US/venues.ts';
 import { projectsEnUS } from './en-US/projects.ts';
 import { caseListsEnUS } from './en-US/caseLists.ts';
 import { casesEnUS } from './en-US/cases.ts';
@@ -108,6 +109,9 @@ export const enUS: Messages = {
     meetingTasks: 'Meeting tasks',
     meetingFigures: 'Deliberation figures',
     venues: 'Venues',
+    // venues (issue 7, V3)
+    venueBookings: 'Room bookings',
+    venueServices: 'Recurring services',
     // votes (H8)
     votes: 'Votes',
     // open311 (H3)
@@ -130,6 +134,7 @@ export const enUS: Messages = {
       system: 'System',
       cases: 'Cases',
       votes: 'Votes',
+      venues: 'Venues & services',
     },
   },
   dashboard: {
@@ -1118,4 +1123,5 @@ export const enUS: Messages = {
   caseLists: caseListsEnUS,
   projects: projectsEnUS,
   meetings: meetingsEnUS,
+  venues: venuesEnUS,
 };

@@ -1,4 +1,5 @@
 import { meetingsZhCN } from './zh-CN/meetings.ts';
+import { venuesZhCN } from './zh-CN/venues.ts';
 import { projectsZhCN } from './zh-CN/projects.ts';
 import { caseListsZhCN } from './zh-CN/caseLists.ts';
 import { casesZhCN } from './zh-CN/cases.ts';
@@ -108,7 +109,10 @@ export const zhCN = {
     meetings: '议事会议',
     meetingTasks: '会议任务',
     meetingFigures: '议事统计',
-    venues: '议事场所',
+    venues: '服务场所',
+    // venues (issue 7, V3)
+    venueBookings: '场地预订',
+    venueServices: '常态化服务',
     // votes (H8)
     votes: '民主表决',
     // open311 (H3)
@@ -131,6 +135,7 @@ export const zhCN = {
       system: '系统管理',
       cases: '事项办理',
       votes: '民主表决',
+      venues: '场所服务',
     },
   },
   dashboard: {
@@ -1112,6 +1117,7 @@ export const zhCN = {
   caseLists: caseListsZhCN,
   projects: projectsZhCN,
   meetings: meetingsZhCN,
+  venues: venuesZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -14,6 +14,7 @@ import { PhonePointsTiles } from '../points/phone-points-tiles.tsx';
 import { PhoneProjectsTiles } from '../projects/phone-projects-tiles.tsx';
 import { PhoneShopTiles } from '../shop/phone-shop-tiles.tsx';
 import { PhoneVotesTiles } from '../votes/phone-votes-tiles.tsx';
+import { PhoneVenuesTiles } from '../venues/phone-venues-tiles.tsx';
 import { HouseholdCard } from './household-card.tsx';
 
 /** The phone home: "我的家" for a resident, household search for a grid worker (both if both). */
@@ -31,6 +32,7 @@ export function PhoneHomePage() {
       <PhoneProjectsTiles />
       <PhoneMeetingsTiles />
       <PhoneVotesTiles />
+      <PhoneVenuesTiles />
       {worker && <WorkerSearch />}
       {homes.map((id) => (
         <MyHome key={id} householdId={id} />
