@@ -125,7 +125,8 @@ export async function seedDemoTeams(tx: Executor, communityId: string): Promise<
       (a.phone ?? '').localeCompare(b.phone ?? ''),
   );
   // Round-robin over the compounds so each has its own volunteers; the demo accounts first.
-  const special = people.filter((p) => p.phone === '13900000013' || p.phone === '13900000007');
+  // The party member (13) leads the red team; 田志明 (07) is one of its members.
+  const special = ['13900000013', '13900000007'].flatMap((ph) => people.filter((p) => p.phone === ph));
   const byCompound = compounds.map((c) =>
     people.filter((p) => p.org_path.startsWith(c.path) && !special.includes(p)),
   );
@@ -179,7 +180,7 @@ export async function seedDemoTeams(tx: Executor, communityId: string): Promise<
   await tx.insert(volunteer).values(vols);
 
   const members: (typeof volunteerMember.$inferInsert)[] = [];
-  const redLeaders = new Set([vols[0]?.id, vols[2]?.id]);
+  const redLeaders = new Set([vols[0]?.id, vols[3]?.id]);
   vols.forEach((v, i) => {
     // The red team: whoever has a skill one of its posts needs, on the best-fitting post.
     const best = redPosts

@@ -333,7 +333,8 @@ export async function createTeam(ctx: CommandContext, input: z.infer<typeof team
 
 async function managedTeam(ctx: CommandContext, id: string): Promise<TeamRow> {
   const team = await visibleTeam(ctx.tx, ctx.actor, id);
-  authorize(ctx.actor, 'volunteers:manage', { orgPath: team.orgPath });
+  // Visible (a resident sees their community's team) but not theirs to manage → 403.
+  if (!can(ctx.actor, 'volunteers:manage', { orgPath: team.orgPath })) throw new AppError('forbidden');
   return team;
 }
 
@@ -477,7 +478,8 @@ export async function removeMember(ctx: CommandContext, teamId: string, memberId
   if (!m) throw new AppError('not_found');
   const self = m.personId === ctx.actor.personId;
   const leader = m.m.role !== 'leader' && (await isTeamLeader(ctx.tx, teamId, ctx.actor.personId));
-  if (!self && !leader) authorize(ctx.actor, 'volunteers:manage', { orgPath: team.orgPath });
+  if (!self && !leader && !can(ctx.actor, 'volunteers:manage', { orgPath: team.orgPath }))
+    throw new AppError('forbidden');
   await ctx.tx.update(volunteerMember).set({ leftAt: now() }).where(eq(volunteerMember.id, memberId));
   const person = (await personsById(ctx.tx, [m.personId])).get(m.personId);
   await recordAudit(ctx, {
