@@ -1,4 +1,7 @@
 import {
+  // toolbox (issue 7, V4)
+  ToolOutlined,
+  SwapOutlined,
   // venues (issue 7, V3)
   MedicineBoxOutlined,
   // meetings (H7)
@@ -59,6 +62,7 @@ export type MenuGroup =
   | 'votes'
   | 'points'
   | 'shop'
+  | 'toolbox'
   | 'venues'
   | 'system';
 
@@ -90,6 +94,7 @@ export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${keyof typeof zh
   { key: 'votes', label: 'menu.group.votes' },
   { key: 'points', label: 'menu.group.points' },
   { key: 'shop', label: 'menu.group.shop' },
+  { key: 'toolbox', label: 'menu.group.toolbox' },
   { key: 'venues', label: 'menu.group.venues' },
   { key: 'system', label: 'menu.group.system' },
 ];
@@ -531,6 +536,31 @@ export const ADMIN_MENU: MenuEntry[] = [
     permission: 'venues:book',
     path: 'venue-services',
     page: lazyPage(() => import('../pages/venues/services-page.tsx'), 'VenueServicesPage'),
+  },
+  // toolbox (issue 7, V4): 共享工具箱 — the tools with availability and figures, loans and returns.
+  {
+    key: 'toolbox-tools',
+    group: 'toolbox',
+    label: 'menu.toolboxTools',
+    icon: ToolOutlined,
+    permission: 'toolbox:lend',
+    path: 'toolbox',
+    page: lazyPage(() => import('../pages/toolbox/tools-page.tsx'), 'ToolsPage'),
+    routes: [
+      {
+        path: 'toolbox/tools/:id',
+        page: lazyPage(() => import('../pages/toolbox/tool-page.tsx'), 'ToolPage'),
+      },
+    ],
+  },
+  {
+    key: 'toolbox-loans',
+    group: 'toolbox',
+    label: 'menu.toolboxLoans',
+    icon: SwapOutlined,
+    permission: 'toolbox:lend',
+    path: 'toolbox/loans',
+    page: lazyPage(() => import('../pages/toolbox/loans-page.tsx'), 'LoansPage'),
   },
   // votes (H8): motions, paper ballot entry and results with the rule's thresholds.
   {

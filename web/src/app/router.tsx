@@ -83,6 +83,10 @@ const PhoneInboxPage = lazyPage(() => import('../pages/inbox/phone-inbox-page.ts
 // 服务场所 on the phone (issue 7, V3): venues of my area with hours and this week's services.
 const PhoneVenuesPage = lazyPage(() => import('../pages/venues/phone-venues-page.tsx'), 'PhoneVenuesPage');
 
+// 共享工具箱 on the phone (issue 7, V4): the catalogue of what is free, and my borrowed tools.
+const PhoneToolboxPage = lazyPage(() => import('../pages/toolbox/phone-toolbox-page.tsx'), 'PhoneToolboxPage');
+const PhoneMyLoansPage = lazyPage(() => import('../pages/toolbox/phone-my-loans-page.tsx'), 'PhoneMyLoansPage');
+
 // 议事 on the phone (H7): my meetings, a meeting, check-in, the organiser's rotating code; the public outcome.
 const PhoneMeetingsPage = lazyPage(
   () => import('../pages/meetings/phone-meetings-page.tsx'),
@@ -184,6 +188,8 @@ const router = createBrowserRouter([
       { path: 'meetings/:id/code', element: phone('meetings:read', PhoneCodePage) },
       { path: 'votes', element: phone('votes:read', PhoneVotesPage) },
       { path: 'votes/:id', element: phone('votes:read', PhoneVotePage) },
+      { path: 'toolbox', element: phone('toolbox:read', PhoneToolboxPage) },
+      { path: 'toolbox/loans', element: phone('toolbox:read', PhoneMyLoansPage) },
       { path: 'venues', element: phone('meetings:read', PhoneVenuesPage) },
       { path: '*', Component: NotFoundPage },
     ],

@@ -1,4 +1,5 @@
 import { meetingsEnUS } from './en-US/meetings.ts';
+import { toolboxEnUS } from './en-US/toolbox.ts';
 import { venuesEnUS } from './en-US/venues.ts';
 import { projectsEnUS } from './en-US/projects.ts';
 import { caseListsEnUS } from './en-US/caseLists.ts';
@@ -112,6 +113,9 @@ export const enUS: Messages = {
     // venues (issue 7, V3)
     venueBookings: 'Room bookings',
     venueServices: 'Recurring services',
+    // toolbox (issue 7, V4)
+    toolboxTools: 'Tools',
+    toolboxLoans: 'Loans and returns',
     // votes (H8)
     votes: 'Votes',
     // open311 (H3)
@@ -134,6 +138,7 @@ export const enUS: Messages = {
       system: 'System',
       cases: 'Cases',
       votes: 'Votes',
+      toolbox: 'Shared toolbox',
       venues: 'Venues & services',
     },
   },
@@ -1123,5 +1128,6 @@ export const enUS: Messages = {
   caseLists: caseListsEnUS,
   projects: projectsEnUS,
   meetings: meetingsEnUS,
+  toolbox: toolboxEnUS,
   venues: venuesEnUS,
 };

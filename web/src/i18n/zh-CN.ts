@@ -1,4 +1,5 @@
 import { meetingsZhCN } from './zh-CN/meetings.ts';
+import { toolboxZhCN } from './zh-CN/toolbox.ts';
 import { venuesZhCN } from './zh-CN/venues.ts';
 import { projectsZhCN } from './zh-CN/projects.ts';
 import { caseListsZhCN } from './zh-CN/caseLists.ts';
@@ -113,6 +114,9 @@ export const zhCN = {
     // venues (issue 7, V3)
     venueBookings: '场地预订',
     venueServices: '常态化服务',
+    // toolbox (issue 7, V4)
+    toolboxTools: '工具管理',
+    toolboxLoans: '借还登记',
     // votes (H8)
     votes: '民主表决',
     // open311 (H3)
@@ -135,6 +139,7 @@ export const zhCN = {
       system: '系统管理',
       cases: '事项办理',
       votes: '民主表决',
+      toolbox: '共享工具箱',
       venues: '场所服务',
     },
   },
@@ -1117,6 +1122,7 @@ export const zhCN = {
   caseLists: caseListsZhCN,
   projects: projectsZhCN,
   meetings: meetingsZhCN,
+  toolbox: toolboxZhCN,
   venues: venuesZhCN,
 };
 

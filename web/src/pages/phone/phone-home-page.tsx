@@ -14,6 +14,7 @@ import { PhonePointsTiles } from '../points/phone-points-tiles.tsx';
 import { PhoneProjectsTiles } from '../projects/phone-projects-tiles.tsx';
 import { PhoneShopTiles } from '../shop/phone-shop-tiles.tsx';
 import { PhoneVotesTiles } from '../votes/phone-votes-tiles.tsx';
+import { PhoneToolboxTiles } from '../toolbox/phone-toolbox-tiles.tsx';
 import { PhoneVenuesTiles } from '../venues/phone-venues-tiles.tsx';
 import { HouseholdCard } from './household-card.tsx';
 
@@ -32,6 +33,7 @@ export function PhoneHomePage() {
       <PhoneProjectsTiles />
       <PhoneMeetingsTiles />
       <PhoneVotesTiles />
+      <PhoneToolboxTiles />
       <PhoneVenuesTiles />
       {worker && <WorkerSearch />}
       {homes.map((id) => (
