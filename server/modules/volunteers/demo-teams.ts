@@ -186,7 +186,8 @@ export async function seedDemoTeams(tx: Executor, communityId: string): Promise<
     const best = redPosts
       .map((p) => ({ p, n: p.skills.filter((s) => v.skills.includes(s)).length }))
       .sort((a, b) => b.n - a.n)[0];
-    if (best.n > 0 || redLeaders.has(v.id))
+    // (Every third stays out of it, so matching has someone to suggest for the posts.)
+    if ((best.n > 0 && i % 3 !== 2) || redLeaders.has(v.id))
       members.push({
         teamId: red.id,
         volunteerId: v.id,
@@ -200,7 +201,7 @@ export async function seedDemoTeams(tx: Executor, communityId: string): Promise<
     const t = compoundTeams[ci];
     const first = !members.some((m) => m.teamId === t.id);
     const cp = (cPosts[ci] ?? []).find((p) => p.skills.some((s) => v.skills.includes(s)));
-    if (i % 3 !== 1 || first)
+    if (i % 5 !== 4 || first)
       members.push({
         teamId: t.id,
         volunteerId: v.id,

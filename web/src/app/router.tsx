@@ -86,6 +86,11 @@ const PhoneVenuesPage = lazyPage(() => import('../pages/venues/phone-venues-page
 // 共享工具箱 on the phone (issue 7, V4): the catalogue of what is free, and my borrowed tools.
 const PhoneToolboxPage = lazyPage(() => import('../pages/toolbox/phone-toolbox-page.tsx'), 'PhoneToolboxPage');
 const PhoneMyLoansPage = lazyPage(() => import('../pages/toolbox/phone-my-loans-page.tsx'), 'PhoneMyLoansPage');
+// 我的志愿者档案 (issue 7, V1): skills, free time, my teams, join a team.
+const PhoneVolunteerProfilePage = lazyPage(
+  () => import('../pages/volunteers/phone-profile-page.tsx'),
+  'PhoneVolunteerProfilePage',
+);
 
 // 议事 on the phone (H7): my meetings, a meeting, check-in, the organiser's rotating code; the public outcome.
 const PhoneMeetingsPage = lazyPage(
@@ -190,6 +195,7 @@ const router = createBrowserRouter([
       { path: 'votes/:id', element: phone('votes:read', PhoneVotePage) },
       { path: 'toolbox', element: phone('toolbox:read', PhoneToolboxPage) },
       { path: 'toolbox/loans', element: phone('toolbox:read', PhoneMyLoansPage) },
+      { path: 'volunteer', element: phone('volunteers:join', PhoneVolunteerProfilePage) },
       { path: 'venues', element: phone('meetings:read', PhoneVenuesPage) },
       { path: '*', Component: NotFoundPage },
     ],

@@ -1,5 +1,6 @@
 import { meetingsEnUS } from './en-US/meetings.ts';
 import { toolboxEnUS } from './en-US/toolbox.ts';
+import { volunteersEnUS } from './en-US/volunteers.ts';
 import { venuesEnUS } from './en-US/venues.ts';
 import { projectsEnUS } from './en-US/projects.ts';
 import { caseListsEnUS } from './en-US/caseLists.ts';
@@ -116,6 +117,10 @@ export const enUS: Messages = {
     // toolbox (issue 7, V4)
     toolboxTools: 'Tools',
     toolboxLoans: 'Loans and returns',
+    // volunteer teams (issue 7, V1)
+    volunteerTeams: 'Volunteer teams',
+    volunteerProfiles: 'Volunteers',
+    volunteerFigures: 'Volunteer figures',
     // votes (H8)
     votes: 'Votes',
     // open311 (H3)
@@ -1129,5 +1134,6 @@ export const enUS: Messages = {
   projects: projectsEnUS,
   meetings: meetingsEnUS,
   toolbox: toolboxEnUS,
+  volunteers: volunteersEnUS,
   venues: venuesEnUS,
 };

@@ -1,5 +1,6 @@
 import { meetingsZhCN } from './zh-CN/meetings.ts';
 import { toolboxZhCN } from './zh-CN/toolbox.ts';
+import { volunteersZhCN } from './zh-CN/volunteers.ts';
 import { venuesZhCN } from './zh-CN/venues.ts';
 import { projectsZhCN } from './zh-CN/projects.ts';
 import { caseListsZhCN } from './zh-CN/caseLists.ts';
@@ -117,6 +118,10 @@ export const zhCN = {
     // toolbox (issue 7, V4)
     toolboxTools: '工具管理',
     toolboxLoans: '借还登记',
+    // volunteer teams (issue 7, V1)
+    volunteerTeams: '志愿服务队',
+    volunteerProfiles: '志愿者',
+    volunteerFigures: '志愿服务统计',
     // votes (H8)
     votes: '民主表决',
     // open311 (H3)
@@ -1123,6 +1128,7 @@ export const zhCN = {
   projects: projectsZhCN,
   meetings: meetingsZhCN,
   toolbox: toolboxZhCN,
+  volunteers: volunteersZhCN,
   venues: venuesZhCN,
 };
 

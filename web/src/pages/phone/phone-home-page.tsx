@@ -15,6 +15,7 @@ import { PhoneProjectsTiles } from '../projects/phone-projects-tiles.tsx';
 import { PhoneShopTiles } from '../shop/phone-shop-tiles.tsx';
 import { PhoneVotesTiles } from '../votes/phone-votes-tiles.tsx';
 import { PhoneToolboxTiles } from '../toolbox/phone-toolbox-tiles.tsx';
+import { PhoneVolunteerTiles } from '../volunteers/phone-volunteer-tiles.tsx';
 import { PhoneVenuesTiles } from '../venues/phone-venues-tiles.tsx';
 import { HouseholdCard } from './household-card.tsx';
 
@@ -34,6 +35,7 @@ export function PhoneHomePage() {
       <PhoneMeetingsTiles />
       <PhoneVotesTiles />
       <PhoneToolboxTiles />
+      <PhoneVolunteerTiles />
       <PhoneVenuesTiles />
       {worker && <WorkerSearch />}
       {homes.map((id) => (
