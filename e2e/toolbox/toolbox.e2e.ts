@@ -46,6 +46,16 @@ describe('toolbox: lend a ladder, the borrower sees it, take it back, the histor
     await desk.getByTestId('tools-table').locator('.ant-table-row').first().waitFor();
     await desk.getByTestId('toolbox-figures').locator('.ant-statistic').first().waitFor();
     await screenshot(desk, 'toolbox-tools');
+    await desk.getByTestId('add-tool').click();
+    const form = desk.locator('.ant-modal', { hasText: '添加工具' });
+    await form.getByTestId('tool-name').waitFor();
+    await screenshot(desk, 'toolbox-tool-form', false);
+    await form.getByRole('button', { name: /取\s*消/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    await desk.getByTestId('tool-search').locator('input').fill('不存在的工具');
+    await desk.getByTestId('tool-search').locator('input').press('Enter');
+    await desk.getByTestId('tools-table').getByText('没有符合条件的工具').waitFor();
+    await screenshot(desk, 'toolbox-tools-empty', false);
     await desk.getByTestId('tool-search').locator('input').fill('人字梯');
     await desk.getByTestId('tool-search').locator('input').press('Enter');
     const row = desk.locator('.ant-table-row', { hasText: '铝合金人字梯' });

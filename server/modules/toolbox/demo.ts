@@ -57,14 +57,25 @@ export async function seedDemoToolbox(tx: Executor, communityId: string, staff: 
     tx,
     sql`select path from org_unit where id = ${communityId}`,
   );
-  const venues = await execRows<{ id: string; org_unit_id: string; org_path: string; district_id: string }>(
+  const venues = await execRows<{
+    id: string;
+    kind: string;
+    org_unit_id: string;
+    org_path: string;
+    district_id: string;
+  }>(
     tx,
-    sql`select id, org_unit_id, org_path, district_id from venue
-        where org_path like ${`${community.path}%`} and active
-        order by (kind = 'station') desc, name`,
+    sql`select id, kind, org_unit_id, org_path, district_id from venue
+        where org_path like ${`${community.path}%`} and active order by name`,
   );
-  const stations = venues.slice(0, Math.max(1, venues.filter((v) => v.org_path !== community.path).length));
-  if (stations.length === 0) return { tools: 0, loans: 0 };
+  // Tools are kept at the 邻里驿站; mobility aids at the service centre, where staff are all day.
+  const stations = venues.filter((v) => v.kind === 'station');
+  const centre = venues.find((v) => v.kind === 'service_centre');
+  if (stations.length === 0 && !centre) return { tools: 0, loans: 0 };
+  const placeOf = (i: number, d: DemoTool) =>
+    (d.category === 'medical_aid' && centre) || stations.length === 0
+      ? centre!
+      : stations[i % stations.length];
   const people = await execRows<{ id: string; name: string }>(
     tx,
     sql`select p.id, p.name from person p
@@ -129,7 +140,7 @@ export async function seedDemoToolbox(tx: Executor, communityId: string, staff: 
       });
   };
   for (const [i, d] of TOOLS.entries()) {
-    const v = stations[i % stations.length];
+    const v = placeOf(i, d);
     const t = {
       id: randomUUID(),
       districtId: v.district_id,

@@ -9,6 +9,7 @@ import { notification, userAccount } from '../../platform/schema.ts';
 import { addDays } from './dates.ts';
 import { runToolboxJobs } from './reminders.ts';
 import { tool, toolLoan } from './schema.ts';
+import { hoursText } from './tools.ts';
 
 // 共享工具箱 on the demo district (PGlite): who sees and lends what (401/403/404), stock, returns,
 // the one extension, lost units, bad input leaving the data unchanged, reminders on a fake clock,
@@ -300,6 +301,19 @@ describe('overdue reminders (the job on a fake clock)', () => {
     for (const d of [0, 1, 2, 5]) await runToolboxJobs(t.db, noon(addDays(due, d - 1)));
     expect(await noticesOf(loan.id, u.tian)).toEqual([]);
     expect(await noticesOf(loan.id, u.staffA)).toEqual([]);
+  });
+});
+
+describe('pick-up times', () => {
+  it("says a station's weekly hours in words, grouping days with the same hours", () => {
+    const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '17:30' }));
+    const hours = [
+      ...weekdays,
+      { weekday: 6, open: '14:00', close: '17:00' },
+      { weekday: 6, open: '09:00', close: '12:00' },
+    ];
+    expect(hoursText({ weeklyHours: hours })).toBe('周一至周五 09:00–17:30；周六 09:00–12:00、14:00–17:00');
+    expect(hoursText({ weeklyHours: [] })).toBe('');
   });
 });
 

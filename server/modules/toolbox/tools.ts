@@ -1,11 +1,12 @@
 import { and, asc, count, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type {
-  ToolCategory,
-  ToolOut,
-  toolIn,
-  toolQuery,
-  toolUpdate,
+import {
+  TOOL_CATEGORIES,
+  type ToolCategory,
+  type ToolOut,
+  type toolIn,
+  type toolQuery,
+  type toolUpdate,
 } from '../../../common/contracts/toolbox.ts';
 import type { Executor } from '../../db/client.ts';
 import { type Actor, allowedActions } from '../../platform/access.ts';
@@ -19,6 +20,12 @@ import { today } from './dates.ts';
 import { tool, toolLoan } from './schema.ts';
 
 export type ToolRow = typeof tool.$inferSelect;
+
+/** Ladders first, then drills … as the categories are listed, not alphabetically by code. */
+const CATEGORY_ORDER = sql`array_position(array[${sql.join(
+  TOOL_CATEGORIES.map((c) => sql`${c}`),
+  sql`, `,
+)}]::text[], ${tool.category})`;
 
 export async function loadTool(db: Executor, id: string, lock = false): Promise<ToolRow> {
   const q = db.select().from(tool).where(eq(tool.id, id));
@@ -59,7 +66,7 @@ async function present(db: Executor, actor: Actor, rows: ToolRow[]): Promise<Too
       venueId: r.venueId,
       venueName: v.name,
       venueAddress: v.address,
-      openingHours: v.openingHours,
+      openingHours: [hoursText(v), v.openingHours].filter(Boolean).join('；'),
       orgUnitId: r.orgUnitId,
       orgUnitName: names.get(r.orgUnitId) ?? '',
       stock: r.stock,
@@ -74,6 +81,32 @@ async function present(db: Executor, actor: Actor, rows: ToolRow[]): Promise<Too
       allowed: allowedActions(actor, { orgPath: r.orgPath }, ['toolbox:lend']),
     };
   });
+}
+
+const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
+
+/** A station's weekly hours in words: "周一至周五 09:00–17:30；周六 09:00–12:00" (the pick-up times). */
+export function hoursText(v: Pick<VenueRow, 'weeklyHours'>): string {
+  const byDay = new Map<number, string>();
+  for (let d = 1; d <= 7; d++) {
+    const spans = v.weeklyHours
+      .filter((h) => h.weekday === d)
+      .sort((a, b) => a.open.localeCompare(b.open))
+      .map((h) => `${h.open}–${h.close}`);
+    if (spans.length) byDay.set(d, spans.join('、'));
+  }
+  const parts: string[] = [];
+  for (let d = 1; d <= 7; d++) {
+    const text = byDay.get(d);
+    if (!text) continue;
+    let last = d;
+    while (last < 7 && byDay.get(last + 1) === text) last++;
+    parts.push(
+      `${last === d ? `周${WEEKDAYS[d - 1]}` : `周${WEEKDAYS[d - 1]}至周${WEEKDAYS[last - 1]}`} ${text}`,
+    );
+    d = last;
+  }
+  return parts.join('；');
 }
 
 export async function presentTool(db: Executor, actor: Actor, row: ToolRow): Promise<ToolOut> {
@@ -93,7 +126,7 @@ export async function listTools({ actor, db }: QueryContext, q: z.infer<typeof t
       .select()
       .from(tool)
       .where(cond)
-      .orderBy(asc(tool.category), asc(tool.name), asc(tool.id))
+      .orderBy(CATEGORY_ORDER, asc(tool.name), asc(tool.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(tool).where(cond),

@@ -75,6 +75,7 @@ export const toolboxEnUS: typeof toolboxZhCN = {
   loans: {
     hint: 'Loans out, overdue and returned',
     searchPlaceholder: 'Search tool or borrower',
+    onePerson: 'Loans of {{name}} only',
     all: 'All',
     none: 'No loans',
     tool: 'Tool',

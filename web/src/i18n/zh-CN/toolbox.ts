@@ -74,6 +74,7 @@ export const toolboxZhCN = {
   loans: {
     hint: '借出中、已逾期和已归还的借用记录',
     searchPlaceholder: '搜索工具或借用人',
+    onePerson: '只看{{name}}的借用',
     all: '全部',
     none: '暂无借用记录',
     tool: '工具',

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Flex, Input, Segmented } from 'antd';
+import { Card, Flex, Input, Segmented, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LOAN_FILTERS } from '../../../../common/contracts/toolbox.ts';
 import { toolboxApi, toolboxKeys } from '../../api/toolbox.ts';
@@ -11,9 +11,9 @@ import { LoansTable } from './loans-table.tsx';
 /** 借还登记: loans out (overdue first), overdue, returned, lost; return with confirmation. */
 export function LoansPage() {
   const { t } = useTranslation();
-  const { values, page, pageSize, update } = useSearchState(['q', 'state'] as const);
+  const { values, page, pageSize, update } = useSearchState(['q', 'state', 'personId'] as const);
   const state = LOAN_FILTERS.find((s) => s === values.state);
-  const filter = { q: values.q, state, page, pageSize };
+  const filter = { q: values.q, state, personId: values.personId, page, pageSize };
   const list = useQuery({
     queryKey: [...toolboxKeys.loans, 'desk', filter],
     queryFn: () => toolboxApi.loans(filter),
@@ -43,6 +43,11 @@ export function LoansPage() {
             style={{ maxWidth: 300 }}
             data-testid="loan-search"
           />
+          {values.personId && (
+            <Tag closable onClose={() => update({ personId: undefined })} data-testid="person-filter">
+              {t('toolbox.loans.onePerson', { name: list.data?.items[0]?.borrowerName ?? '…' })}
+            </Tag>
+          )}
         </Flex>
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />

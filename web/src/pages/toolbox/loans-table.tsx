@@ -71,8 +71,12 @@ export function LoansTable({
           ? [
               {
                 title: t('toolbox.loans.borrower'),
-                dataIndex: 'borrowerName',
+                key: 'borrower',
                 width: 110,
+                // The person's own history: every loan of theirs at the stations in scope.
+                render: (_: unknown, l: LoanOut) => (
+                  <Link to={`/admin/toolbox/loans?personId=${l.personId}`}>{l.borrowerName}</Link>
+                ),
               },
             ]
           : []),

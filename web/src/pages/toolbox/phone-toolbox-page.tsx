@@ -22,7 +22,7 @@ import { useSearchState } from '../../components/use-search-state.ts';
 import { PhoneTitle } from '../points/phone-back.tsx';
 import { Availability, CategoryTag, useCategoryOptions } from './toolbox-parts.tsx';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 
 /** /m/toolbox — 共享工具箱: what my community's stations lend, what is free now, where to pick it up. */
 export function PhoneToolboxPage() {
@@ -50,7 +50,12 @@ export function PhoneToolboxPage() {
           </Link>
         }
       />
-      <Typography.Text type="secondary">{t('toolbox.phone.catalogueHint')}</Typography.Text>
+      <Alert
+        type="info"
+        showIcon
+        title={t('toolbox.phone.catalogueHint')}
+        description={t('toolbox.phone.howTo')}
+      />
       <Card styles={{ body: { padding: '10px 12px', display: 'flex', flexDirection: 'column', gap: 10 } }}>
         <Input.Search
           key={values.q ?? ''}
@@ -104,7 +109,6 @@ export function PhoneToolboxPage() {
           onChange={(p) => update({ page: p })}
         />
       )}
-      <Alert type="info" showIcon title={t('toolbox.phone.howTo')} />
     </>
   );
 }
