@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
@@ -56,4 +56,20 @@ export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string 
 export async function execRows<T>(db: Executor, query: import('drizzle-orm').SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * Independent reads: at once on the pool, one after another inside a transaction, whose single
+ * connection cannot run two queries at a time (pg 8 queues them with a deprecation warning, pg 9
+ * refuses). Pass thunks, so nothing starts before this decides how to run it.
+ */
+export async function readAll<T extends unknown[]>(
+  db: Executor,
+  reads: { [K in keyof T]: () => PromiseLike<T[K]> },
+): Promise<T> {
+  const thunks = reads as unknown as (() => unknown)[];
+  if (!(db instanceof PgTransaction)) return (await Promise.all(thunks.map((r) => r()))) as T;
+  const out: unknown[] = [];
+  for (const r of thunks) out.push(await r());
+  return out as T;
 }

@@ -5,4 +5,5 @@
 // rotating QR at the venue; minutes are drafted and approved by different people; every decision
 // dispatches a case or becomes a task tracked to done, and the outcome is published, masked.
 export { meetingsRoutes } from './routes.ts';
+export { loadMeeting } from './meetings.ts';
 export { demoCouncilVoters, seedDemoMeetings } from './demo.ts';

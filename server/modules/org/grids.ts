@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { GridOut, gridCreate, gridQuery, gridUpdate } from '../../../common/contracts/grids.ts';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, readAll } from '../../db/client.ts';
 import { type Actor, allowedActions, authorize, scopeCondition, type Target } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
@@ -44,35 +44,42 @@ async function present(db: Executor, actor: Actor, rows: GridRow[]): Promise<Gri
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const workerIds = rows.flatMap((r) => r.workerUserId ?? []);
-  const [buildings, workers, communityNames] = await Promise.all([
-    db
-      .select({
-        gridId: gridBuilding.gridId,
-        id: orgUnit.id,
-        name: orgUnit.name,
-        compoundId: orgUnit.parentId,
-      })
-      .from(gridBuilding)
-      .innerJoin(orgUnit, eq(orgUnit.id, gridBuilding.buildingId))
-      .where(inArray(gridBuilding.gridId, ids)),
-    workerIds.length
-      ? db
-          .select({ userId: userAccount.id, displayName: userAccount.displayName, phone: userAccount.phone })
-          .from(userAccount)
-          .where(inArray(userAccount.id, workerIds))
-      : [],
-    nameOrgUnits(db, [...new Set(rows.map((r) => r.orgUnitId))]),
+  const [buildings, workers, communityNames] = await readAll(db, [
+    () =>
+      db
+        .select({
+          gridId: gridBuilding.gridId,
+          id: orgUnit.id,
+          name: orgUnit.name,
+          compoundId: orgUnit.parentId,
+        })
+        .from(gridBuilding)
+        .innerJoin(orgUnit, eq(orgUnit.id, gridBuilding.buildingId))
+        .where(inArray(gridBuilding.gridId, ids)),
+    () =>
+      workerIds.length
+        ? db
+            .select({
+              userId: userAccount.id,
+              displayName: userAccount.displayName,
+              phone: userAccount.phone,
+            })
+            .from(userAccount)
+            .where(inArray(userAccount.id, workerIds))
+        : Promise.resolve([]),
+    () => nameOrgUnits(db, [...new Set(rows.map((r) => r.orgUnitId))]),
   ]);
   const buildingIds = buildings.map((b) => b.id);
-  const [households, compoundNames] = await Promise.all([
-    buildingIds.length
-      ? db
-          .select({ buildingId: household.buildingId, n: count() })
-          .from(household)
-          .where(inArray(household.buildingId, buildingIds))
-          .groupBy(household.buildingId)
-      : [],
-    nameOrgUnits(db, [...new Set(buildings.flatMap((b) => b.compoundId ?? []))]),
+  const [households, compoundNames] = await readAll(db, [
+    () =>
+      buildingIds.length
+        ? db
+            .select({ buildingId: household.buildingId, n: count() })
+            .from(household)
+            .where(inArray(household.buildingId, buildingIds))
+            .groupBy(household.buildingId)
+        : Promise.resolve([]),
+    () => nameOrgUnits(db, [...new Set(buildings.flatMap((b) => b.compoundId ?? []))]),
   ]);
   const hhN = new Map(households.map((h) => [h.buildingId, h.n]));
   const workerById = new Map(workers.map((w) => [w.userId, w]));

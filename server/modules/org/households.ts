@@ -7,7 +7,7 @@ import type {
   householdUpdate,
   RELATIONS,
 } from '../../../common/contracts/org.ts';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, readAll } from '../../db/client.ts';
 import { type Actor, allowedActions, authorize, scopeCondition, type Target } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
@@ -37,30 +37,32 @@ export function roomLabel(h: { unitNo: string; room: string }): string {
 
 async function present(db: Executor, actor: Actor, rows: HouseholdRow[]): Promise<HouseholdOut[]> {
   if (rows.length === 0) return [];
-  const [members, trailMap] = await Promise.all([
-    db
-      .select({
-        householdId: householdMember.householdId,
-        relation: householdMember.relation,
-        personId: person.id,
-        name: person.name,
-        phone: person.phone,
-        tags: person.tags,
-        birthYear: person.birthYear,
-      })
-      .from(householdMember)
-      .innerJoin(person, eq(person.id, householdMember.personId))
-      .where(
-        inArray(
-          householdMember.householdId,
-          rows.map((r) => r.id),
-        ),
-      )
-      .orderBy(asc(person.birthYear)),
-    trails(
-      db,
-      rows.map((r) => r.orgPath),
-    ),
+  const [members, trailMap] = await readAll(db, [
+    () =>
+      db
+        .select({
+          householdId: householdMember.householdId,
+          relation: householdMember.relation,
+          personId: person.id,
+          name: person.name,
+          phone: person.phone,
+          tags: person.tags,
+          birthYear: person.birthYear,
+        })
+        .from(householdMember)
+        .innerJoin(person, eq(person.id, householdMember.personId))
+        .where(
+          inArray(
+            householdMember.householdId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(person.birthYear)),
+    () =>
+      trails(
+        db,
+        rows.map((r) => r.orgPath),
+      ),
   ]);
   return rows.map((h) => {
     const trail = trailMap.get(h.orgPath) ?? [];

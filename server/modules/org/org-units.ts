@@ -8,7 +8,7 @@ import {
   type orgUnitUpdate,
 } from '../../../common/contracts/org.ts';
 import type { z } from 'zod';
-import { type Executor, execRows } from '../../db/client.ts';
+import { type Executor, execRows, readAll } from '../../db/client.ts';
 import { type Actor, allowedActions, authorize, scopeCondition } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
@@ -62,18 +62,20 @@ export async function nameOrgUnits(db: Executor, ids: string[]): Promise<Map<str
 async function present(db: Executor, actor: Actor, units: OrgUnitRow[]): Promise<OrgUnitOut[]> {
   if (units.length === 0) return [];
   const ids = units.map((u) => u.id);
-  const [children, households, trailMap] = await Promise.all([
-    db
-      .select({ parentId: orgUnit.parentId, n: sql<number>`count(*)::int` })
-      .from(orgUnit)
-      .where(inArray(orgUnit.parentId, ids))
-      .groupBy(orgUnit.parentId),
-    // Households under each unit's subtree. The prefix is a range in text_pattern_ops order
-    // ('~' sorts after every character of a path), so each count is an index range scan; a
-    // `like u.path || '%'` join would scan every household of the district per request.
-    execRows<{ id: string; n: number }>(
-      db,
-      sql`
+  const [children, households, trailMap] = await readAll(db, [
+    () =>
+      db
+        .select({ parentId: orgUnit.parentId, n: sql<number>`count(*)::int` })
+        .from(orgUnit)
+        .where(inArray(orgUnit.parentId, ids))
+        .groupBy(orgUnit.parentId),
+    () =>
+      // Households under each unit's subtree. The prefix is a range in text_pattern_ops order
+      // ('~' sorts after every character of a path), so each count is an index range scan; a
+      // `like u.path || '%'` join would scan every household of the district per request.
+      execRows<{ id: string; n: number }>(
+        db,
+        sql`
       select u.id, (select count(*) from household h
                     where h.org_path ~>=~ u.path and h.org_path ~<~ (u.path || '~'))::int as n
       from org_unit u
@@ -81,11 +83,12 @@ async function present(db: Executor, actor: Actor, units: OrgUnitRow[]): Promise
         ids.map((i) => sql`${i}::uuid`),
         sql`, `,
       )})`,
-    ),
-    trails(
-      db,
-      units.map((u) => u.path),
-    ),
+      ),
+    () =>
+      trails(
+        db,
+        units.map((u) => u.path),
+      ),
   ]);
   const childN = new Map(children.map((c) => [c.parentId, c.n]));
   const hhN = new Map(households.map((r) => [r.id, Number(r.n)]));

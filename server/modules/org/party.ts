@@ -14,7 +14,7 @@ import {
   type partyOrgQuery,
   type partyOrgUpdate,
 } from '../../../common/contracts/party.ts';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, readAll } from '../../db/client.ts';
 import { type Actor, allowedActions, authorize, scopeCondition, type Target } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
@@ -57,28 +57,33 @@ async function summarize(db: Executor, actor: Actor, rows: PartyOrgRow[]): Promi
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const secretaryIds = rows.flatMap((r) => r.secretaryPersonId ?? []);
-  const [members, children, units, secretaries, trailMap] = await Promise.all([
-    db
-      .select({ id: partyMembership.partyOrgId, n: count() })
-      .from(partyMembership)
-      .where(inArray(partyMembership.partyOrgId, ids))
-      .groupBy(partyMembership.partyOrgId),
-    db
-      .select({ id: partyOrg.parentId, n: count() })
-      .from(partyOrg)
-      .where(inArray(partyOrg.parentId, ids))
-      .groupBy(partyOrg.parentId),
-    db
-      .select({ id: orgUnit.id, name: orgUnit.name, kind: orgUnit.kind })
-      .from(orgUnit)
-      .where(inArray(orgUnit.id, [...new Set(rows.map((r) => r.orgUnitId))])),
-    secretaryIds.length
-      ? db.select({ id: person.id, name: person.name }).from(person).where(inArray(person.id, secretaryIds))
-      : [],
-    trails(
-      db,
-      rows.map((r) => r.orgPath),
-    ),
+  const [members, children, units, secretaries, trailMap] = await readAll(db, [
+    () =>
+      db
+        .select({ id: partyMembership.partyOrgId, n: count() })
+        .from(partyMembership)
+        .where(inArray(partyMembership.partyOrgId, ids))
+        .groupBy(partyMembership.partyOrgId),
+    () =>
+      db
+        .select({ id: partyOrg.parentId, n: count() })
+        .from(partyOrg)
+        .where(inArray(partyOrg.parentId, ids))
+        .groupBy(partyOrg.parentId),
+    () =>
+      db
+        .select({ id: orgUnit.id, name: orgUnit.name, kind: orgUnit.kind })
+        .from(orgUnit)
+        .where(inArray(orgUnit.id, [...new Set(rows.map((r) => r.orgUnitId))])),
+    () =>
+      secretaryIds.length
+        ? db.select({ id: person.id, name: person.name }).from(person).where(inArray(person.id, secretaryIds))
+        : Promise.resolve([]),
+    () =>
+      trails(
+        db,
+        rows.map((r) => r.orgPath),
+      ),
   ]);
   const memberN = new Map(members.map((m) => [m.id, m.n]));
   const childN = new Map(children.map((c) => [c.id, c.n]));
@@ -102,35 +107,38 @@ async function summarize(db: Executor, actor: Actor, rows: PartyOrgRow[]): Promi
 }
 
 async function detail(db: Executor, actor: Actor, org: PartyOrgRow): Promise<PartyOrgOut> {
-  const [parentRows, childRows, memberRows] = await Promise.all([
-    org.parentId
-      ? db
-          .select({ id: partyOrg.id, name: partyOrg.name, kind: partyOrg.kind })
-          .from(partyOrg)
-          .where(eq(partyOrg.id, org.parentId))
-      : [],
-    db
-      .select()
-      .from(partyOrg)
-      .where(eq(partyOrg.parentId, org.id))
-      .orderBy(asc(partyOrg.orgPath), kindRank, asc(partyOrg.name)),
-    db
-      .select({
-        personId: person.id,
-        name: person.name,
-        phone: person.phone,
-        kind: partyMembership.kind,
-        workplace: partyMembership.workplace,
-        joinedOn: partyMembership.joinedOn,
-      })
-      .from(partyMembership)
-      .innerJoin(person, eq(person.id, partyMembership.personId))
-      .where(eq(partyMembership.partyOrgId, org.id))
-      .orderBy(asc(partyMembership.kind), asc(person.name), asc(person.id)),
+  const [parentRows, childRows, memberRows] = await readAll(db, [
+    () =>
+      org.parentId
+        ? db
+            .select({ id: partyOrg.id, name: partyOrg.name, kind: partyOrg.kind })
+            .from(partyOrg)
+            .where(eq(partyOrg.id, org.parentId))
+        : Promise.resolve([]),
+    () =>
+      db
+        .select()
+        .from(partyOrg)
+        .where(eq(partyOrg.parentId, org.id))
+        .orderBy(asc(partyOrg.orgPath), kindRank, asc(partyOrg.name)),
+    () =>
+      db
+        .select({
+          personId: person.id,
+          name: person.name,
+          phone: person.phone,
+          kind: partyMembership.kind,
+          workplace: partyMembership.workplace,
+          joinedOn: partyMembership.joinedOn,
+        })
+        .from(partyMembership)
+        .innerJoin(person, eq(person.id, partyMembership.personId))
+        .where(eq(partyMembership.partyOrgId, org.id))
+        .orderBy(asc(partyMembership.kind), asc(person.name), asc(person.id)),
   ]);
-  const [[self], children] = await Promise.all([
-    summarize(db, actor, [org]),
-    summarize(db, actor, childRows),
+  const [[self], children] = await readAll(db, [
+    () => summarize(db, actor, [org]),
+    () => summarize(db, actor, childRows),
   ]);
   const parent = parentRows[0];
   return {

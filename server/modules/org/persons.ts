@@ -8,7 +8,7 @@ import type {
   personUpdate,
   RELATIONS,
 } from '../../../common/contracts/org.ts';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, readAll } from '../../db/client.ts';
 import { type Actor, allowedActions, authorize, scopeCondition, type Target } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
@@ -58,19 +58,20 @@ export async function loadPerson(db: Executor, id: string, lock = false): Promis
 async function present(db: Executor, actor: Actor, rows: PersonRow[]): Promise<PersonOut[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [hh, party] = await Promise.all([
-    householdIdsOf(db, ids),
-    db
-      .select({
-        personId: partyMembership.personId,
-        partyOrgId: partyOrg.id,
-        name: partyOrg.name,
-        kind: partyMembership.kind,
-        workplace: partyMembership.workplace,
-      })
-      .from(partyMembership)
-      .innerJoin(partyOrg, eq(partyOrg.id, partyMembership.partyOrgId))
-      .where(inArray(partyMembership.personId, ids)),
+  const [hh, party] = await readAll(db, [
+    () => householdIdsOf(db, ids),
+    () =>
+      db
+        .select({
+          personId: partyMembership.personId,
+          partyOrgId: partyOrg.id,
+          name: partyOrg.name,
+          kind: partyMembership.kind,
+          workplace: partyMembership.workplace,
+        })
+        .from(partyMembership)
+        .innerJoin(partyOrg, eq(partyOrg.id, partyMembership.partyOrgId))
+        .where(inArray(partyMembership.personId, ids)),
   ]);
   const trailMap = await trails(
     db,

@@ -9,7 +9,7 @@ import {
   rosterColumn,
 } from '../../../common/contracts/rosters.ts';
 import { maskIdNumber } from '../../../common/masking.ts';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, readAll } from '../../db/client.ts';
 import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { CommandContext } from '../../platform/context.ts';
@@ -55,15 +55,17 @@ export type ExportScope = { unit: OrgUnitRow; households: number; persons: numbe
 export async function recordRosterExport(ctx: CommandContext, orgUnitId: string): Promise<ExportScope> {
   const unit = await loadOrgUnit(ctx.tx, orgUnitId);
   authorize(ctx.actor, 'roster:export', { orgPath: unit.path });
-  const [[h], [p]] = await Promise.all([
-    ctx.tx
-      .select({ n: count() })
-      .from(household)
-      .where(like(household.orgPath, `${unit.path}%`)),
-    ctx.tx
-      .select({ n: count() })
-      .from(person)
-      .where(like(person.orgPath, `${unit.path}%`)),
+  const [[h], [p]] = await readAll(ctx.tx, [
+    () =>
+      ctx.tx
+        .select({ n: count() })
+        .from(household)
+        .where(like(household.orgPath, `${unit.path}%`)),
+    () =>
+      ctx.tx
+        .select({ n: count() })
+        .from(person)
+        .where(like(person.orgPath, `${unit.path}%`)),
   ]);
   await recordAudit(ctx, {
     action: 'org.roster_exported',

@@ -7,7 +7,7 @@ import type {
   publicPostingOut,
   publicRulebookOut,
 } from '../../../common/contracts/board.ts';
-import { type Executor, execRows } from '../../db/client.ts';
+import { type Executor, execRows, readAll } from '../../db/client.ts';
 import { now, shanghaiDate, shanghaiMonth } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadOrgUnit, nameOrgUnits } from '../org/index.ts';
@@ -141,12 +141,12 @@ export async function communityBoard(
   });
   const postings = await postingSummaries(db, community.id);
   const current = postings.find((p) => p.state === 'open') ?? null;
-  const [month, quarter, year, convention, book] = await Promise.all([
-    ranked(windows.month),
-    ranked(windows.quarter),
-    ranked(windows.year),
-    conventionInForce(db, community.path),
-    rulebookInForce(db, community.path, shanghaiDate(at)),
+  const [month, quarter, year, convention, book] = await readAll(db, [
+    () => ranked(windows.month),
+    () => ranked(windows.quarter),
+    () => ranked(windows.year),
+    () => conventionInForce(db, community.path),
+    () => rulebookInForce(db, community.path, shanghaiDate(at)),
   ]);
   const bookOwner = book ? await nameOrgUnits(db, [book.orgUnitId]) : new Map<string, string>();
   const { path: _, ...communityOut } = community;

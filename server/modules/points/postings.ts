@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { PostingOut } from '../../../common/contracts/points.ts';
 import { maskName } from '../../../common/masking.ts';
-import type { Db, Executor } from '../../db/client.ts';
+import { type Db, type Executor, readAll } from '../../db/client.ts';
 import { type Actor, allowedActions, authorize, hasPermission, SYSTEM_ACTOR } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { now, previousMonth, shanghaiMonth } from '../../platform/clock.ts';
@@ -351,15 +351,16 @@ export async function loadPosting(db: Executor, id: string): Promise<PostingRow>
 /** A posting as published (frozen rows), with which of its claims were revoked since. */
 export async function presentPosting(db: Executor, actor: Actor | null, p: PostingRow): Promise<PostingOut> {
   const rows = JSON.parse(p.snapshot) as Omit<Row, 'revoked'>[];
-  const [community, revoked, [{ n }]] = await Promise.all([
-    loadOrgUnit(db, p.communityId),
-    rows.length
-      ? db
-          .select({ id: claim.id })
-          .from(claim)
-          .where(and(eq(claim.postingId, p.id), eq(claim.state, 'revoked')))
-      : [],
-    db.select({ n: sql<number>`count(*)::int` }).from(objection).where(eq(objection.postingId, p.id)),
+  const [community, revoked, [{ n }]] = await readAll(db, [
+    () => loadOrgUnit(db, p.communityId),
+    () =>
+      rows.length
+        ? db
+            .select({ id: claim.id })
+            .from(claim)
+            .where(and(eq(claim.postingId, p.id), eq(claim.state, 'revoked')))
+        : Promise.resolve([]),
+    () => db.select({ n: sql<number>`count(*)::int` }).from(objection).where(eq(objection.postingId, p.id)),
   ]);
   const revokedIds = new Set(revoked.map((r) => r.id));
   return {

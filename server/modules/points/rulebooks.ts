@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, gt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { conventionIn, RuleOut, RulebookIn, RulebookOut } from '../../../common/contracts/points.ts';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, readAll } from '../../db/client.ts';
 import { type Actor, allowedActions, authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { CommandContext } from '../../platform/context.ts';
@@ -218,19 +218,21 @@ export async function presentRulebook(
   actor: Actor | null,
   book: RulebookRow,
 ): Promise<RulebookOut> {
-  const [chapters, articles, rules, names] = await Promise.all([
-    db
-      .select()
-      .from(rulebookChapter)
-      .where(eq(rulebookChapter.rulebookId, book.id))
-      .orderBy(asc(rulebookChapter.no)),
-    db
-      .select()
-      .from(rulebookArticle)
-      .where(eq(rulebookArticle.rulebookId, book.id))
-      .orderBy(asc(rulebookArticle.no)),
-    db.select().from(rule).where(eq(rule.rulebookId, book.id)).orderBy(asc(rule.code)),
-    nameOrgUnits(db, [book.orgUnitId]),
+  const [chapters, articles, rules, names] = await readAll(db, [
+    () =>
+      db
+        .select()
+        .from(rulebookChapter)
+        .where(eq(rulebookChapter.rulebookId, book.id))
+        .orderBy(asc(rulebookChapter.no)),
+    () =>
+      db
+        .select()
+        .from(rulebookArticle)
+        .where(eq(rulebookArticle.rulebookId, book.id))
+        .orderBy(asc(rulebookArticle.no)),
+    () => db.select().from(rule).where(eq(rule.rulebookId, book.id)).orderBy(asc(rule.code)),
+    () => nameOrgUnits(db, [book.orgUnitId]),
   ]);
   return {
     id: book.id,

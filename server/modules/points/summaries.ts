@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import { RULE_KINDS } from '../../../common/contracts/points.ts';
 import { QUARTER_PATTERN, type SummaryOut, type SummaryQuery } from '../../../common/contracts/summaries.ts';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, readAll } from '../../db/client.ts';
 import { type Actor, can } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { now, shanghaiMonth } from '../../platform/clock.ts';
@@ -191,15 +191,15 @@ export async function buildSummary(
   const w = quarterWindow(quarter);
   const prevQuarter = previousQuarter(quarter);
   const [byRule, byCommunity, households, prevHouseholds, participants, redemptions, top, communities] =
-    await Promise.all([
-      issuedByRule(db, unit.path, w),
-      issuedByCommunity(db, unit.path, w),
-      householdsByCommunity(db, unit.path, w),
-      householdsByCommunity(db, unit.path, quarterWindow(prevQuarter)),
-      participantTallies(db, unit.path, w),
-      redemptionsByCommunity(db, unit.path, w),
-      rankings(db, unit.path, w, 10),
-      unit.kind === 'subdistrict' ? communitiesUnder(db, unit.path) : Promise.resolve([]),
+    await readAll(db, [
+      () => issuedByRule(db, unit.path, w),
+      () => issuedByCommunity(db, unit.path, w),
+      () => householdsByCommunity(db, unit.path, w),
+      () => householdsByCommunity(db, unit.path, quarterWindow(prevQuarter)),
+      () => participantTallies(db, unit.path, w),
+      () => redemptionsByCommunity(db, unit.path, w),
+      () => rankings(db, unit.path, w, 10),
+      () => (unit.kind === 'subdistrict' ? communitiesUnder(db, unit.path) : Promise.resolve([])),
     ]);
   const byKind = RULE_KINDS.map((kind) => {
     const rows = byRule.filter((r) => r.kind === kind);

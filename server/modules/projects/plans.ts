@@ -9,7 +9,7 @@ import type {
   publicPlanOut,
 } from '../../../common/contracts/projects.ts';
 import { maskName } from '../../../common/masking.ts';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, readAll } from '../../db/client.ts';
 import type { Actor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { now, shanghaiDate } from '../../platform/clock.ts';
@@ -68,10 +68,10 @@ function actionsFor(actor: Actor, p: PlanRow): PlanAction[] {
 }
 
 async function present(db: Executor, actor: Actor, p: PlanRow): Promise<PlanOut> {
-  const [milestones, updates, names] = await Promise.all([
-    milestonesOf(db, { planId: p.id }),
-    updatesOf(db, { planId: p.id }),
-    nameOrgUnits(db, [p.orgUnitId]),
+  const [milestones, updates, names] = await readAll(db, [
+    () => milestonesOf(db, { planId: p.id }),
+    () => updatesOf(db, { planId: p.id }),
+    () => nameOrgUnits(db, [p.orgUnitId]),
   ]);
   const today = shanghaiDate(now());
   return {
@@ -267,10 +267,10 @@ export async function listPlans({ actor, db }: QueryContext, q: z.infer<typeof p
 export async function publicPlan(db: Executor, id: string): Promise<z.infer<typeof publicPlanOut>> {
   const p = await loadPlan(db, id);
   if (p.state === 'draft') throw new AppError('not_found');
-  const [milestones, updates, names] = await Promise.all([
-    milestonesOf(db, { planId: id }),
-    updatesOf(db, { planId: id }),
-    nameOrgUnits(db, [p.orgUnitId]),
+  const [milestones, updates, names] = await readAll(db, [
+    () => milestonesOf(db, { planId: id }),
+    () => updatesOf(db, { planId: id }),
+    () => nameOrgUnits(db, [p.orgUnitId]),
   ]);
   const officials = new Set(p.taskForce.filter((m) => m.kind === 'official').map((m) => m.name));
   const shown = (name: string) => (officials.has(name) ? name : maskName(name));

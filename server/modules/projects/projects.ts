@@ -10,7 +10,7 @@ import type {
   projectUpdate as projectUpdateIn,
   updateIn,
 } from '../../../common/contracts/projects.ts';
-import { execRows, type Executor, type Tx } from '../../db/client.ts';
+import { execRows, type Executor, type Tx, readAll } from '../../db/client.ts';
 import type { Actor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { now, shanghaiDate } from '../../platform/clock.ts';
@@ -89,12 +89,13 @@ export async function presentSummaries(
   actor: Actor,
   rows: ProjectRow[],
 ): Promise<ProjectSummary[]> {
-  const [stats, names] = await Promise.all([
-    ratingStats(
-      db,
-      rows.map((r) => r.id),
-    ),
-    nameOrgUnits(db, [...new Set(rows.map((r) => r.orgUnitId))]),
+  const [stats, names] = await readAll(db, [
+    () =>
+      ratingStats(
+        db,
+        rows.map((r) => r.id),
+      ),
+    () => nameOrgUnits(db, [...new Set(rows.map((r) => r.orgUnitId))]),
   ]);
   const today = shanghaiDate(now());
   return rows.map((p) => ({
@@ -120,16 +121,17 @@ export async function presentSummaries(
 }
 
 async function present(db: Executor, actor: Actor, p: ProjectRow): Promise<ProjectOut> {
-  const [[summary], milestones, updates, ratings] = await Promise.all([
-    presentSummaries(db, actor, [p]),
-    milestonesOf(db, { projectId: p.id }),
-    updatesOf(db, { projectId: p.id }),
-    execRows<{ score: number; comment: string; name: string; at: Date | string }>(
-      db,
-      sql`select r.score, r.comment, coalesce(pe.name, '') as name, r.created_at as at
+  const [[summary], milestones, updates, ratings] = await readAll(db, [
+    () => presentSummaries(db, actor, [p]),
+    () => milestonesOf(db, { projectId: p.id }),
+    () => updatesOf(db, { projectId: p.id }),
+    () =>
+      execRows<{ score: number; comment: string; name: string; at: Date | string }>(
+        db,
+        sql`select r.score, r.comment, coalesce(pe.name, '') as name, r.created_at as at
           from project_rating r left join person pe on pe.id = r.person_id
           where r.project_id = ${p.id} order by r.created_at desc`,
-    ),
+      ),
   ]);
   const today = shanghaiDate(now());
   const { allowed, ...rest } = summary;

@@ -8,7 +8,7 @@ import type {
   redemptionQuery,
 } from '../../../common/contracts/shop.ts';
 import { maskName } from '../../../common/masking.ts';
-import type { Db, Executor } from '../../db/client.ts';
+import { type Db, type Executor, readAll } from '../../db/client.ts';
 import {
   type Actor,
   allowedActions,
@@ -282,7 +282,7 @@ async function voucherForCounter(db: Executor, actor: Actor, code: string, lock:
 }
 
 async function counterView(db: Executor, r: RedemptionRow) {
-  const [item, person] = await Promise.all([loadItem(db, r.itemId), loadPerson(db, r.personId)]);
+  const [item, person] = await readAll(db, [() => loadItem(db, r.itemId), () => loadPerson(db, r.personId)]);
   return {
     redemptionId: r.id,
     itemTitle: item.title,
@@ -361,10 +361,10 @@ export async function presentRedemption(
   r: RedemptionRow,
   balanceAfter: number | null = null,
 ): Promise<RedemptionOut> {
-  const [item, person, providers] = await Promise.all([
-    loadItem(db, r.itemId),
-    loadPerson(db, r.personId),
-    providersById(db, [r.providerId]),
+  const [item, person, providers] = await readAll(db, [
+    () => loadItem(db, r.itemId),
+    () => loadPerson(db, r.personId),
+    () => providersById(db, [r.providerId]),
   ]);
   return {
     id: r.id,

@@ -11,13 +11,14 @@ import type {
   VoteResultOut,
   VoteRule,
 } from '../../../common/contracts/votes.ts';
-import type { Db, Executor } from '../../db/client.ts';
+import { type Db, type Executor, readAll } from '../../db/client.ts';
 import { type Actor, can, SYSTEM_ACTOR, scopeCondition } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadOrgUnit, nameOrgUnits } from '../org/index.ts';
+import { loadMeeting } from '../meetings/index.ts';
 import { householdsOfPerson, householdsUnder, isAdult, personsNamed, voterOf } from './electorate.ts';
 import { canMove, MOTION_TRANSITIONS, movesFrom } from './motion-machine.ts';
 import { centiToArea, countVotes } from './rules.ts';
@@ -134,18 +135,20 @@ async function present(db: Executor, actor: Actor, rows: MotionRow[]): Promise<M
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const at = now();
-  const [names, electors, voted] = await Promise.all([
-    nameOrgUnits(db, [...new Set(rows.map((r) => r.orgUnitId))]),
-    db
-      .select({ id: voteElector.motionId, n: count() })
-      .from(voteElector)
-      .where(inArray(voteElector.motionId, ids))
-      .groupBy(voteElector.motionId),
-    db
-      .select({ id: voteBallot.motionId, n: count() })
-      .from(voteBallot)
-      .where(inArray(voteBallot.motionId, ids))
-      .groupBy(voteBallot.motionId),
+  const [names, electors, voted] = await readAll(db, [
+    () => nameOrgUnits(db, [...new Set(rows.map((r) => r.orgUnitId))]),
+    () =>
+      db
+        .select({ id: voteElector.motionId, n: count() })
+        .from(voteElector)
+        .where(inArray(voteElector.motionId, ids))
+        .groupBy(voteElector.motionId),
+    () =>
+      db
+        .select({ id: voteBallot.motionId, n: count() })
+        .from(voteBallot)
+        .where(inArray(voteBallot.motionId, ids))
+        .groupBy(voteBallot.motionId),
   ]);
   const kinds = new Map<string, string>();
   for (const r of rows)
@@ -250,6 +253,13 @@ export async function getResult({ actor, db }: QueryContext, id: string): Promis
   return presentResult(r, m);
 }
 
+/** A motion put at a meeting belongs to it: the meeting exists and sits inside the vote's scope or above it. */
+async function checkMeeting(ctx: CommandContext, meetingId: string, scopePath: string): Promise<void> {
+  const m = await loadMeeting(ctx.tx, meetingId).catch(() => null);
+  const nested = m && (m.orgPath.startsWith(scopePath) || scopePath.startsWith(m.orgPath));
+  if (!m || !nested) throw new AppError('vote_meeting_mismatch');
+}
+
 export async function createMotion(
   ctx: CommandContext,
   input: z.infer<typeof motionCreate>,
@@ -262,6 +272,7 @@ export async function createMotion(
   }
   if (!(SCOPE_KINDS as readonly string[]).includes(scope.kind)) throw new AppError('vote_scope_invalid');
   if (new Date(input.closesAt) <= now()) throw new AppError('vote_closes_in_past');
+  if (input.meetingId) await checkMeeting(ctx, input.meetingId, scope.path);
   const members = [...new Set(input.memberPersonIds)];
   if (input.electorate === 'members') {
     const found = await personsNamed(ctx.tx, members);
@@ -387,12 +398,13 @@ export async function move(
 
 /** Counts at closing and stores the result; it is inserted once and never updated. */
 async function computeResult(tx: Executor, m: MotionRow, at: Date) {
-  const [counts, [el]] = await Promise.all([
-    tx.select().from(voteCount).where(eq(voteCount.motionId, m.id)).orderBy(asc(voteCount.option)),
-    tx
-      .select({ n: count(), area: sql<string>`coalesce(sum(${voteElector.areaCenti}), 0)::text` })
-      .from(voteElector)
-      .where(eq(voteElector.motionId, m.id)),
+  const [counts, [el]] = await readAll(tx, [
+    () => tx.select().from(voteCount).where(eq(voteCount.motionId, m.id)).orderBy(asc(voteCount.option)),
+    () =>
+      tx
+        .select({ n: count(), area: sql<string>`coalesce(sum(${voteElector.areaCenti}), 0)::text` })
+        .from(voteElector)
+        .where(eq(voteElector.motionId, m.id)),
   ]);
   const tally = m.options.map((label, index) => {
     const c = counts.find((x) => x.option === index);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_TABLE } from '../../../common/access-table.ts';
 import { type TestApp, testApp } from '../../../test/harness.ts';
 import { demoLandmarks } from '../../../test/demo-ids.ts';
+import { execRows } from '../../db/client.ts';
 import { verifyAudit } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/password.ts';
 import { auditEvent } from '../../platform/schema.ts';
@@ -256,6 +257,21 @@ describe('a motion from draft to published', () => {
     expect(scopeBad.body.error.code).toBe('vote_scope_invalid');
     const past = await create(c.staffA, { title: 'x', scopeId: buildingA.id, closesAt: inHours(-1) });
     expect(past.body.error.code).toBe('vote_closes_in_past');
+    // A motion put at a meeting must name a real meeting whose level contains the scope, or lies in it.
+    const [elsewhere] = await execRows<{ id: string }>(
+      t.db,
+      sql`select id from meeting where org_path not like ${`${buildingA.path}%`}
+            and ${buildingA.path} not like org_path || '%' limit 1`,
+    );
+    for (const meetingId of [crypto.randomUUID(), elsewhere.id]) {
+      const r = await create(c.staffA, {
+        title: 'x',
+        scopeId: buildingA.id,
+        closesAt: inHours(24),
+        meetingId,
+      });
+      expect(r.body.error.code).toBe('vote_meeting_mismatch');
+    }
 
     const res = await create(c.staffA, {
       title: '1号楼外墙维修使用维修资金',
