@@ -435,8 +435,8 @@ export const ERRORS = {
   },
   activity_times_invalid: {
     status: 422,
-    zh: '结束时间须晚于开始时间，报名截止须不晚于开始时间',
-    en: 'The end must be after the start, and the sign-up deadline not after the start',
+    zh: '结束时间须晚于开始时间，报名截止须不晚于结束时间',
+    en: 'The end must be after the start, and the sign-up deadline not after the end',
   },
   activity_unit_invalid: {
     status: 422,

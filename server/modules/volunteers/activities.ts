@@ -286,7 +286,7 @@ export async function getActivity({ actor, db }: QueryContext, id: string): Prom
 function checkTimes(startsAt: Date, endsAt: Date, deadline: Date | null) {
   if (
     !(endsAt > startsAt) ||
-    (deadline && deadline > startsAt) ||
+    (deadline && deadline > endsAt) ||
     endsAt.getTime() - startsAt.getTime() > 86_400_000
   )
     throw new AppError('activity_times_invalid');

@@ -64,6 +64,7 @@ export type MenuGroup =
   | 'shop'
   | 'toolbox'
   | 'venues'
+  | 'volunteers'
   | 'system';
 
 /**
@@ -96,6 +97,7 @@ export const MENU_GROUPS: { key: MenuGroup; label: `menu.group.${keyof typeof zh
   { key: 'shop', label: 'menu.group.shop' },
   { key: 'toolbox', label: 'menu.group.toolbox' },
   { key: 'venues', label: 'menu.group.venues' },
+  { key: 'volunteers', label: 'menu.group.volunteers' },
   { key: 'system', label: 'menu.group.system' },
 ];
 
@@ -536,6 +538,22 @@ export const ADMIN_MENU: MenuEntry[] = [
     permission: 'venues:book',
     path: 'venue-services',
     page: lazyPage(() => import('../pages/venues/services-page.tsx'), 'VenueServicesPage'),
+  },
+  // volunteer activities (issue 7, V2): 志愿活动 — list, publish, sign-ups, QR, attendance → hours.
+  {
+    key: 'volunteer-activities',
+    group: 'volunteers',
+    label: 'menu.volunteerActivities',
+    icon: HeartOutlined,
+    permission: 'volunteers:manage',
+    path: 'activities',
+    page: lazyPage(() => import('../pages/activities/activities-page.tsx'), 'ActivitiesPage'),
+    routes: [
+      {
+        path: 'activities/:id',
+        page: lazyPage(() => import('../pages/activities/activity-page.tsx'), 'ActivityPage'),
+      },
+    ],
   },
   // volunteer teams (issue 7, V1): 志愿服务队 with posts, members and matching; volunteers; figures.
   {

@@ -82,6 +82,22 @@ const PhoneInboxPage = lazyPage(() => import('../pages/inbox/phone-inbox-page.ts
 
 // 服务场所 on the phone (issue 7, V3): venues of my area with hours and this week's services.
 const PhoneVenuesPage = lazyPage(() => import('../pages/venues/phone-venues-page.tsx'), 'PhoneVenuesPage');
+// 志愿活动 on the phone (issue 7, V2): find and join, an activity, check-in/out, the organiser's QR, my hours.
+const PhoneActivitiesPage = lazyPage(
+  () => import('../pages/activities/phone-activities-page.tsx'),
+  'PhoneActivitiesPage',
+);
+const PhoneActivityPage = lazyPage(() => import('../pages/activities/phone-activity-page.tsx'), 'PhoneActivityPage');
+const PhoneActivityScanPage = lazyPage(
+  () => import('../pages/activities/phone-scan-page.tsx'),
+  'PhoneActivityScanPage',
+);
+const PhoneActivityCodePage = lazyPage(
+  () => import('../pages/activities/phone-code-page.tsx'),
+  'PhoneActivityCodePage',
+);
+const PhoneHoursPage = lazyPage(() => import('../pages/activities/phone-hours-page.tsx'), 'PhoneHoursPage');
+
 
 // 共享工具箱 on the phone (issue 7, V4): the catalogue of what is free, and my borrowed tools.
 const PhoneToolboxPage = lazyPage(() => import('../pages/toolbox/phone-toolbox-page.tsx'), 'PhoneToolboxPage');
@@ -197,6 +213,12 @@ const router = createBrowserRouter([
       { path: 'toolbox/loans', element: phone('toolbox:read', PhoneMyLoansPage) },
       { path: 'volunteer', element: phone('volunteers:join', PhoneVolunteerProfilePage) },
       { path: 'venues', element: phone('meetings:read', PhoneVenuesPage) },
+      { path: 'activities', element: phone('volunteers:read', PhoneActivitiesPage) },
+      { path: 'activities/scan', element: phone('volunteers:join', PhoneActivityScanPage) },
+      { path: 'activities/hours', element: phone('volunteers:read', PhoneHoursPage) },
+      { path: 'activities/:id', element: phone('volunteers:read', PhoneActivityPage) },
+      { path: 'activities/:id/scan', element: phone('volunteers:join', PhoneActivityScanPage) },
+      { path: 'activities/:id/code', element: phone('volunteers:read', PhoneActivityCodePage) },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,5 +1,6 @@
 import { meetingsEnUS } from './en-US/meetings.ts';
 import { toolboxEnUS } from './en-US/toolbox.ts';
+import { activitiesEnUS } from './en-US/activities.ts';
 import { volunteersEnUS } from './en-US/volunteers.ts';
 import { venuesEnUS } from './en-US/venues.ts';
 import { projectsEnUS } from './en-US/projects.ts';
@@ -117,6 +118,8 @@ export const enUS: Messages = {
     // toolbox (issue 7, V4)
     toolboxTools: 'Tools',
     toolboxLoans: 'Loans and returns',
+    // volunteer activities (issue 7, V2)
+    volunteerActivities: 'Volunteer activities',
     // volunteer teams (issue 7, V1)
     volunteerTeams: 'Volunteer teams',
     volunteerProfiles: 'Volunteers',
@@ -144,6 +147,7 @@ export const enUS: Messages = {
       cases: 'Cases',
       votes: 'Votes',
       toolbox: 'Shared toolbox',
+      volunteers: 'Volunteering',
       venues: 'Venues & services',
     },
   },
@@ -1134,6 +1138,7 @@ export const enUS: Messages = {
   projects: projectsEnUS,
   meetings: meetingsEnUS,
   toolbox: toolboxEnUS,
+  activities: activitiesEnUS,
   volunteers: volunteersEnUS,
   venues: venuesEnUS,
 };

@@ -1,5 +1,6 @@
 import { meetingsZhCN } from './zh-CN/meetings.ts';
 import { toolboxZhCN } from './zh-CN/toolbox.ts';
+import { activitiesZhCN } from './zh-CN/activities.ts';
 import { volunteersZhCN } from './zh-CN/volunteers.ts';
 import { venuesZhCN } from './zh-CN/venues.ts';
 import { projectsZhCN } from './zh-CN/projects.ts';
@@ -118,6 +119,8 @@ export const zhCN = {
     // toolbox (issue 7, V4)
     toolboxTools: '工具管理',
     toolboxLoans: '借还登记',
+    // volunteer activities (issue 7, V2)
+    volunteerActivities: '志愿活动',
     // volunteer teams (issue 7, V1)
     volunteerTeams: '志愿服务队',
     volunteerProfiles: '志愿者',
@@ -145,6 +148,7 @@ export const zhCN = {
       cases: '事项办理',
       votes: '民主表决',
       toolbox: '共享工具箱',
+      volunteers: '志愿服务',
       venues: '场所服务',
     },
   },
@@ -1128,6 +1132,7 @@ export const zhCN = {
   projects: projectsZhCN,
   meetings: meetingsZhCN,
   toolbox: toolboxZhCN,
+  activities: activitiesZhCN,
   volunteers: volunteersZhCN,
   venues: venuesZhCN,
 };

@@ -15,6 +15,7 @@ import { PhoneProjectsTiles } from '../projects/phone-projects-tiles.tsx';
 import { PhoneShopTiles } from '../shop/phone-shop-tiles.tsx';
 import { PhoneVotesTiles } from '../votes/phone-votes-tiles.tsx';
 import { PhoneToolboxTiles } from '../toolbox/phone-toolbox-tiles.tsx';
+import { PhoneActivitiesTiles } from '../activities/phone-activities-tiles.tsx';
 import { PhoneVolunteerTiles } from '../volunteers/phone-volunteer-tiles.tsx';
 import { PhoneVenuesTiles } from '../venues/phone-venues-tiles.tsx';
 import { HouseholdCard } from './household-card.tsx';
@@ -35,6 +36,7 @@ export function PhoneHomePage() {
       <PhoneMeetingsTiles />
       <PhoneVotesTiles />
       <PhoneToolboxTiles />
+      <PhoneActivitiesTiles />
       <PhoneVolunteerTiles />
       <PhoneVenuesTiles />
       {worker && <WorkerSearch />}

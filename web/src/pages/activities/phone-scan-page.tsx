@@ -1,0 +1,109 @@
+import { CheckCircleFilled } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Input, Segmented, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { type CodePurpose, activitiesApi, activitiesKeys } from '../../api/activities.ts';
+import { errorText } from '../../components/error-text.ts';
+import { PhoneTitle } from '../points/phone-back.tsx';
+
+/**
+ * /m/activities/:id/scan (and /m/activities/scan to choose the activity) — 签到 / 签退: the phone's
+ * camera opens the QR's link with the code filled in, or the code is typed from the organiser's screen.
+ */
+export function PhoneActivityScanPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const [params] = useSearchParams();
+  const [activityId, setActivityId] = useState(id);
+  const [purpose, setPurpose] = useState<CodePurpose>(
+    params.get('purpose') === 'checkout' ? 'checkout' : 'checkin',
+  );
+  const [code, setCode] = useState(params.get('code') ?? '');
+  const qc = useQueryClient();
+  const mine = useQuery({
+    queryKey: [...activitiesKeys.list, 'mine', 'scan'],
+    queryFn: () => activitiesApi.list({ mine: true, upcoming: true, pageSize: 50 }),
+    enabled: !id,
+  });
+  const scan = useMutation({
+    mutationFn: () => activitiesApi.scan(activityId!, purpose, code.trim()),
+    onSuccess: () => qc.invalidateQueries({ queryKey: activitiesKeys.all }),
+  });
+  const choices = (mine.data?.items ?? []).filter((a) => a.myStatus === 'confirmed');
+  const r = scan.data;
+  return (
+    <>
+      <PhoneTitle title={t('activities.scanTitle')} back={id ? `/m/activities/${id}` : '/m'} />
+      <Card>
+        {r ? (
+          <Flex vertical align="center" gap={12} data-testid="scan-done">
+            <CheckCircleFilled style={{ fontSize: 56, color: '#389e0d' }} />
+            <Typography.Title level={4} style={{ margin: 0, textAlign: 'center' }}>
+              {r.purpose === 'checkin'
+                ? r.already
+                  ? t('activities.scanAlready')
+                  : t('activities.scanDone')
+                : r.already
+                  ? t('activities.scanOutAlready')
+                  : t('activities.scanOutDone', { count: r.minutes ?? 0 })}
+            </Typography.Title>
+            <Link to={`/m/activities/${activityId}`}>
+              <Button size="large">{t('activities.backToActivity')}</Button>
+            </Link>
+          </Flex>
+        ) : (
+          <Flex vertical gap={12}>
+            {!id && (
+              <Select
+                size="large"
+                value={activityId}
+                onChange={setActivityId}
+                placeholder={t('activities.scanActivity')}
+                options={choices.map((a) => ({ value: a.id, label: a.title }))}
+                data-testid="scan-activity"
+              />
+            )}
+            <Segmented
+              block
+              size="large"
+              value={purpose}
+              onChange={(v) => setPurpose(v as CodePurpose)}
+              options={[
+                { value: 'checkin', label: t('activities.purposeCheckin') },
+                { value: 'checkout', label: t('activities.purposeCheckout') },
+              ]}
+              data-testid="scan-purpose"
+            />
+            <Typography.Text type="secondary">{t('activities.scanHint')}</Typography.Text>
+            <Input
+              size="large"
+              value={code}
+              onChange={(e) => setCode(e.target.value.toUpperCase())}
+              placeholder={t('activities.enterCode')}
+              maxLength={12}
+              autoComplete="off"
+              style={{ fontSize: 24, letterSpacing: 4, textAlign: 'center' }}
+              data-testid="scan-input"
+            />
+            {scan.isError && (
+              <Alert type="error" showIcon title={errorText(scan.error)} data-testid="scan-error" />
+            )}
+            <Button
+              type="primary"
+              size="large"
+              block
+              disabled={!activityId || code.trim().length < 4}
+              loading={scan.isPending}
+              onClick={() => scan.mutate()}
+              data-testid="scan-submit"
+            >
+              {t('activities.submitScan')}
+            </Button>
+          </Flex>
+        )}
+      </Card>
+    </>
+  );
+}
