@@ -84,6 +84,8 @@ describe('toolbox: lend a ladder, the borrower sees it, take it back, the histor
   it('田志明 sees the ladder under 我借的工具 on his phone, with its due date', async () => {
     await login(phone, '13900000007');
     await phone.waitForURL(/\/m/);
+    await phone.getByTestId('tile-my-loans').waitFor();
+    await screenshot(phone, 'toolbox-phone-home');
     await phone.getByTestId('tile-my-loans').click();
     await phone.waitForURL(/\/m\/toolbox\/loans/);
     const card = phone.getByTestId('my-loan').filter({ hasText: '铝合金人字梯' });
