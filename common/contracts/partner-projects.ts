@@ -82,7 +82,12 @@ export const partnerQuery = pageQuery.extend({
   orgUnitId: z.uuid().optional(),
 });
 /** The signed-in resident's own registration, or null. */
-export const myPartner = z.object({ partner: partnerOut.nullable(), canRegister: z.boolean() });
+export const myPartner = z.object({
+  partner: partnerOut.nullable(),
+  canRegister: z.boolean(),
+  /** Where an approved partner may propose a project: their compound and its community. */
+  units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['community', 'compound']) })),
+});
 
 // Projects ----------------------------------------------------------------------------------------
 

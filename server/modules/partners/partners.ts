@@ -156,7 +156,15 @@ export async function myPartner({ actor, db }: QueryContext) {
   const row = await partnerOfPerson(db, actor.personId);
   const canRegister =
     !!actor.personId && holdsAnywhere(actor, 'partner_projects:join') && (!row || row.state === 'declined');
-  return { partner: row ? (await presentPartners(db, actor, [row]))[0] : null, canRegister };
+  const units: { id: string; name: string; kind: 'community' | 'compound' }[] = [];
+  if (row?.state === 'approved') {
+    const ids = pathIds(row.orgPath).slice(2, 4);
+    const names = await nameOrgUnits(db, ids);
+    ids.forEach((id, i) =>
+      units.push({ id, name: names.get(id) ?? '', kind: i === 0 ? 'community' : 'compound' }),
+    );
+  }
+  return { partner: row ? (await presentPartners(db, actor, [row]))[0] : null, canRegister, units };
 }
 
 /** A resident registers (or, once declined, applies again) as a 幸福家园合伙人. */

@@ -589,6 +589,31 @@ export const ADMIN_MENU: MenuEntry[] = [
     path: 'volunteers/figures',
     page: lazyPage(() => import('../pages/volunteers/figures-page.tsx'), 'VolunteerFiguresPage'),
   },
+  // 幸福家园合伙人 (issue 7, V5): cooperative projects with figures, and the partners to review.
+  {
+    key: 'partner-projects',
+    group: 'volunteers',
+    label: 'menu.partnerProjects',
+    icon: ProfileOutlined,
+    permission: 'partner_projects:manage',
+    path: 'partner-projects',
+    page: lazyPage(() => import('../pages/partner-projects/projects-page.tsx'), 'PartnerProjectsPage'),
+    routes: [
+      {
+        path: 'partner-projects/:id',
+        page: lazyPage(() => import('../pages/partner-projects/project-page.tsx'), 'PartnerProjectPage'),
+      },
+    ],
+  },
+  {
+    key: 'community-partners',
+    group: 'volunteers',
+    label: 'menu.communityPartners',
+    icon: TeamOutlined,
+    permission: 'partner_projects:manage',
+    path: 'community-partners',
+    page: lazyPage(() => import('../pages/partner-projects/partners-page.tsx'), 'CommunityPartnersPage'),
+  },
   // toolbox (issue 7, V4): 共享工具箱 — the tools with availability and figures, loans and returns.
   {
     key: 'toolbox-tools',

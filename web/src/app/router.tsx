@@ -108,6 +108,24 @@ const PhoneVolunteerProfilePage = lazyPage(
   'PhoneVolunteerProfilePage',
 );
 
+// 幸福家园合伙人 on the phone (issue 7, V5): cooperative projects, a project, become a partner, propose.
+const PhonePartnerProjectsPage = lazyPage(
+  () => import('../pages/partner-projects/phone-projects-page.tsx'),
+  'PhonePartnerProjectsPage',
+);
+const PhonePartnerProjectPage = lazyPage(
+  () => import('../pages/partner-projects/phone-project-page.tsx'),
+  'PhoneProjectPage',
+);
+const PhonePartnerPage = lazyPage(
+  () => import('../pages/partner-projects/phone-partner-page.tsx'),
+  'PhonePartnerPage',
+);
+const PhoneProposePage = lazyPage(
+  () => import('../pages/partner-projects/phone-propose-page.tsx'),
+  'PhoneProposePage',
+);
+
 // 议事 on the phone (H7): my meetings, a meeting, check-in, the organiser's rotating code; the public outcome.
 const PhoneMeetingsPage = lazyPage(
   () => import('../pages/meetings/phone-meetings-page.tsx'),
@@ -211,6 +229,10 @@ const router = createBrowserRouter([
       { path: 'votes/:id', element: phone('votes:read', PhoneVotePage) },
       { path: 'toolbox', element: phone('toolbox:read', PhoneToolboxPage) },
       { path: 'toolbox/loans', element: phone('toolbox:read', PhoneMyLoansPage) },
+      { path: 'partner-projects', element: phone('partner_projects:read', PhonePartnerProjectsPage) },
+      { path: 'partner-projects/partner', element: phone('partner_projects:read', PhonePartnerPage) },
+      { path: 'partner-projects/propose', element: phone('partner_projects:join', PhoneProposePage) },
+      { path: 'partner-projects/:id', element: phone('partner_projects:read', PhonePartnerProjectPage) },
       { path: 'volunteer', element: phone('volunteers:join', PhoneVolunteerProfilePage) },
       { path: 'venues', element: phone('meetings:read', PhoneVenuesPage) },
       { path: 'activities', element: phone('volunteers:read', PhoneActivitiesPage) },

@@ -1,6 +1,7 @@
 import { meetingsEnUS } from './en-US/meetings.ts';
 import { toolboxEnUS } from './en-US/toolbox.ts';
 import { activitiesEnUS } from './en-US/activities.ts';
+import { partnerProjectsEnUS } from './en-US/partnerProjects.ts';
 import { volunteersEnUS } from './en-US/volunteers.ts';
 import { venuesEnUS } from './en-US/venues.ts';
 import { projectsEnUS } from './en-US/projects.ts';
@@ -120,6 +121,9 @@ export const enUS: Messages = {
     toolboxLoans: 'Loans and returns',
     // volunteer activities (issue 7, V2)
     volunteerActivities: 'Volunteer activities',
+    // community partners (issue 7, V5)
+    partnerProjects: 'Cooperative projects',
+    communityPartners: 'Community partners',
     // volunteer teams (issue 7, V1)
     volunteerTeams: 'Volunteer teams',
     volunteerProfiles: 'Volunteers',
@@ -1139,6 +1143,7 @@ export const enUS: Messages = {
   meetings: meetingsEnUS,
   toolbox: toolboxEnUS,
   activities: activitiesEnUS,
+  partnerProjects: partnerProjectsEnUS,
   volunteers: volunteersEnUS,
   venues: venuesEnUS,
 };

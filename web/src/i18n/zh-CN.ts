@@ -1,6 +1,7 @@
 import { meetingsZhCN } from './zh-CN/meetings.ts';
 import { toolboxZhCN } from './zh-CN/toolbox.ts';
 import { activitiesZhCN } from './zh-CN/activities.ts';
+import { partnerProjectsZhCN } from './zh-CN/partnerProjects.ts';
 import { volunteersZhCN } from './zh-CN/volunteers.ts';
 import { venuesZhCN } from './zh-CN/venues.ts';
 import { projectsZhCN } from './zh-CN/projects.ts';
@@ -121,6 +122,9 @@ export const zhCN = {
     toolboxLoans: '借还登记',
     // volunteer activities (issue 7, V2)
     volunteerActivities: '志愿活动',
+    // 幸福家园合伙人 (issue 7, V5)
+    partnerProjects: '合作项目',
+    communityPartners: '幸福家园合伙人',
     // volunteer teams (issue 7, V1)
     volunteerTeams: '志愿服务队',
     volunteerProfiles: '志愿者',
@@ -1133,6 +1137,7 @@ export const zhCN = {
   meetings: meetingsZhCN,
   toolbox: toolboxZhCN,
   activities: activitiesZhCN,
+  partnerProjects: partnerProjectsZhCN,
   volunteers: volunteersZhCN,
   venues: venuesZhCN,
 };

@@ -16,6 +16,7 @@ import { PhoneShopTiles } from '../shop/phone-shop-tiles.tsx';
 import { PhoneVotesTiles } from '../votes/phone-votes-tiles.tsx';
 import { PhoneToolboxTiles } from '../toolbox/phone-toolbox-tiles.tsx';
 import { PhoneActivitiesTiles } from '../activities/phone-activities-tiles.tsx';
+import { PhonePartnerProjectsTiles } from '../partner-projects/phone-tiles.tsx';
 import { PhoneVolunteerTiles } from '../volunteers/phone-volunteer-tiles.tsx';
 import { PhoneVenuesTiles } from '../venues/phone-venues-tiles.tsx';
 import { HouseholdCard } from './household-card.tsx';
@@ -37,6 +38,7 @@ export function PhoneHomePage() {
       <PhoneVotesTiles />
       <PhoneToolboxTiles />
       <PhoneActivitiesTiles />
+      <PhonePartnerProjectsTiles />
       <PhoneVolunteerTiles />
       <PhoneVenuesTiles />
       {worker && <WorkerSearch />}
