@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import { OrgUnitPicker } from '../../components/org-unit-picker.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useSearchState } from '../../components/use-search-state.ts';
+import { usePagedTable } from './volunteers-parts.tsx';
 
 /** 志愿服务队: the teams in scope, searchable, with leaders, members and posts; staff create teams. */
 export function TeamsPage() {
@@ -25,6 +26,11 @@ export function TeamsPage() {
     placeholderData: keepPreviousData,
   });
   const filtered = !!(values.q || values.orgUnitId);
+  const table = usePagedTable(
+    list,
+    { page, pageSize, update },
+    filtered ? t('volunteers.teams.noMatch') : t('volunteers.teams.none'),
+  );
   return (
     <>
       <PageHeader
@@ -69,22 +75,7 @@ export function TeamsPage() {
         ) : (
           <Table<TeamOut>
             data-testid="teams-table"
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items}
-            locale={{
-              emptyText: (
-                <Empty description={filtered ? t('volunteers.teams.noMatch') : t('volunteers.teams.none')} />
-              ),
-            }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { count: total }),
-              onChange: (p, size) => update({ page: p, pageSize: size }),
-            }}
+            {...table}
             columns={[
               {
                 title: t('volunteers.teams.name'),

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { Card, Flex, Input, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SKILLS, type Skill } from '../../../../common/contracts/volunteers.ts';
 import { type VolunteerOut, volunteersApi, volunteersKeys } from '../../api/volunteers.ts';
@@ -7,7 +7,7 @@ import { OrgUnitPicker } from '../../components/org-unit-picker.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useSearchState } from '../../components/use-search-state.ts';
-import { hoursOf, SkillTags, useVolunteerLabels } from './volunteers-parts.tsx';
+import { hoursOf, SkillTags, usePagedTable, useVolunteerLabels } from './volunteers-parts.tsx';
 
 /** 志愿者: the registered volunteers in scope, by name, skill and compound. */
 export function VolunteersPage() {
@@ -22,6 +22,11 @@ export function VolunteersPage() {
     placeholderData: keepPreviousData,
   });
   const filtered = !!(values.q || skill || values.orgUnitId);
+  const table = usePagedTable(
+    list,
+    { page, pageSize, update },
+    filtered ? t('volunteers.list.noMatch') : t('volunteers.list.none'),
+  );
   return (
     <>
       <PageHeader title={t('menu.volunteerProfiles')} subTitle={t('volunteers.list.hint')} />
@@ -60,23 +65,7 @@ export function VolunteersPage() {
         ) : (
           <Table<VolunteerOut>
             data-testid="volunteers-table"
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items}
-            locale={{
-              emptyText: (
-                <Empty description={filtered ? t('volunteers.list.noMatch') : t('volunteers.list.none')} />
-              ),
-            }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { count: total }),
-              onChange: (p, size) => update({ page: p, pageSize: size }),
-            }}
-            scroll={{ x: 1000 }}
+            {...table}
             columns={[
               {
                 title: t('volunteers.team.member'),

@@ -1,4 +1,4 @@
-import { Space, Tag } from 'antd';
+import { Empty, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   AVAILABILITY,
@@ -48,3 +48,30 @@ export function SkillTags({
 }
 
 export const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
+
+/** A paged list's table props: loading, rows, the empty text (filtered or not) and URL-kept paging. */
+export function usePagedTable<T>(
+  list: { isFetching: boolean; data?: { items: T[]; total: number } },
+  paging: {
+    page: number;
+    pageSize: number;
+    update: (p: { page: number; pageSize: number }) => void;
+  },
+  empty: string,
+) {
+  const { t } = useTranslation();
+  return {
+    rowKey: 'id',
+    loading: list.isFetching,
+    dataSource: list.data?.items,
+    locale: { emptyText: <Empty description={empty} /> },
+    pagination: {
+      current: paging.page,
+      pageSize: paging.pageSize,
+      total: list.data?.total ?? 0,
+      showSizeChanger: true,
+      showTotal: (total: number) => t('common.total', { count: total }),
+      onChange: (page: number, pageSize: number) => paging.update({ page, pageSize }),
+    },
+  } as const;
+}
