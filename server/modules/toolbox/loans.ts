@@ -10,7 +10,7 @@ import type {
   loanQuery,
   returnBody,
 } from '../../../common/contracts/toolbox.ts';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, readAll } from '../../db/client.ts';
 import { type Actor, allowedActions, can, scopeCondition } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
@@ -62,19 +62,20 @@ function actionsFor(actor: Actor, l: LoanRow): LoanAction[] {
 async function present(db: Executor, actor: Actor, rows: LoanRow[]): Promise<LoanOut[]> {
   if (rows.length === 0) return [];
   const toolIds = [...new Set(rows.map((r) => r.toolId))];
-  const [tools, events] = await Promise.all([
-    db.select().from(tool).where(inArray(tool.id, toolIds)),
-    db
-      .select()
-      .from(toolLoanEvent)
-      .where(
-        inArray(
-          toolLoanEvent.loanId,
-          rows.map((r) => r.id),
-        ),
-      )
-      .orderBy(asc(toolLoanEvent.at)),
-  ]);
+  const [tools, events] = await readAll(db, [
+    () => db.select().from(tool).where(inArray(tool.id, toolIds)),
+    () =>
+      db
+        .select()
+        .from(toolLoanEvent)
+        .where(
+          inArray(
+            toolLoanEvent.loanId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(toolLoanEvent.at)),
+  ] as const);
   const toolBy = new Map(tools.map((t) => [t.id, t]));
   const venues = await venueNames(
     db,
@@ -130,22 +131,23 @@ export async function listLoans({ actor, db }: QueryContext, q: z.infer<typeof l
     );
   }
   const cond = and(...where);
-  const [rows, [{ n }]] = await Promise.all([
-    db
-      .select()
-      .from(toolLoan)
-      .where(cond)
-      // Loans out first, the longest overdue first; then the rest, newest first.
-      .orderBy(
-        sql`case when ${toolLoan.state} = 'out' then 0 else 1 end`,
-        sql`case when ${toolLoan.state} = 'out' then ${toolLoan.dueDate} end asc`,
-        desc(toolLoan.lentAt),
-        asc(toolLoan.id),
-      )
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(toolLoan).where(cond),
-  ]);
+  const [rows, [{ n }]] = await readAll(db, [
+    () =>
+      db
+        .select()
+        .from(toolLoan)
+        .where(cond)
+        // Loans out first, the longest overdue first; then the rest, newest first.
+        .orderBy(
+          sql`case when ${toolLoan.state} = 'out' then 0 else 1 end`,
+          sql`case when ${toolLoan.state} = 'out' then ${toolLoan.dueDate} end asc`,
+          desc(toolLoan.lentAt),
+          asc(toolLoan.id),
+        )
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+    () => db.select({ n: count() }).from(toolLoan).where(cond),
+  ] as const);
   return { items: await present(db, actor, rows), total: n, page: q.page, pageSize: q.pageSize };
 }
 

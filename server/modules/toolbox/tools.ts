@@ -8,7 +8,7 @@ import {
   type toolQuery,
   type toolUpdate,
 } from '../../../common/contracts/toolbox.ts';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, readAll } from '../../db/client.ts';
 import { type Actor, allowedActions } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { CommandContext, QueryContext } from '../../platform/context.ts';
@@ -40,19 +40,25 @@ async function present(db: Executor, actor: Actor, rows: ToolRow[]): Promise<Too
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const day = today();
-  const [venues, names, due] = await Promise.all([
-    Promise.all([...new Set(rows.map((r) => r.venueId))].map((id) => loadVenue(db, id))),
-    nameOrgUnits(db, [...new Set(rows.map((r) => r.orgUnitId))]),
-    db
-      .select({
-        toolId: toolLoan.toolId,
-        next: sql<string | null>`min(${toolLoan.dueDate})`,
-        overdue: sql<number>`count(*) filter (where ${toolLoan.dueDate} < ${day})::int`,
-      })
-      .from(toolLoan)
-      .where(and(inArray(toolLoan.toolId, ids), eq(toolLoan.state, 'out')))
-      .groupBy(toolLoan.toolId),
-  ]);
+  const venueIds = [...new Set(rows.map((r) => r.venueId))];
+  const [venues, names, due] = await readAll(db, [
+    async () => {
+      const out: VenueRow[] = [];
+      for (const id of venueIds) out.push(await loadVenue(db, id));
+      return out;
+    },
+    () => nameOrgUnits(db, [...new Set(rows.map((r) => r.orgUnitId))]),
+    () =>
+      db
+        .select({
+          toolId: toolLoan.toolId,
+          next: sql<string | null>`min(${toolLoan.dueDate})`,
+          overdue: sql<number>`count(*) filter (where ${toolLoan.dueDate} < ${day})::int`,
+        })
+        .from(toolLoan)
+        .where(and(inArray(toolLoan.toolId, ids), eq(toolLoan.state, 'out')))
+        .groupBy(toolLoan.toolId),
+  ] as const);
   const venueById = new Map<string, VenueRow>(venues.map((v) => [v.id, v]));
   const dueBy = new Map(due.map((d) => [d.toolId, d]));
   return rows.map((r) => {
@@ -121,16 +127,17 @@ export async function listTools({ actor, db }: QueryContext, q: z.infer<typeof t
   if (q.q) where.push(ilike(tool.name, `%${q.q}%`));
   if (q.available) where.push(and(eq(tool.active, true), sql`${tool.unitsOut} < ${tool.stock}`));
   const cond = and(...where);
-  const [rows, [{ n }]] = await Promise.all([
-    db
-      .select()
-      .from(tool)
-      .where(cond)
-      .orderBy(CATEGORY_ORDER, asc(tool.name), asc(tool.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(tool).where(cond),
-  ]);
+  const [rows, [{ n }]] = await readAll(db, [
+    () =>
+      db
+        .select()
+        .from(tool)
+        .where(cond)
+        .orderBy(CATEGORY_ORDER, asc(tool.name), asc(tool.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+    () => db.select({ n: count() }).from(tool).where(cond),
+  ] as const);
   return { items: await present(db, actor, rows), total: n, page: q.page, pageSize: q.pageSize };
 }
 
