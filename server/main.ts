@@ -10,6 +10,7 @@ import { expireVouchers } from './modules/shop/index.ts';
 import { runVoteJobs } from './modules/votes/index.ts';
 import { runActivityReminders } from './modules/volunteers/index.ts';
 import { runToolboxJobs } from './modules/toolbox/index.ts';
+import { generateAllSessions } from './modules/venues/index.ts';
 import { verifyAudit } from './platform/audit.ts';
 import { type ScheduledJob, startScheduler } from './platform/jobs.ts';
 import { deliverOutbox } from './platform/outbox.ts';
@@ -32,6 +33,8 @@ const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'volunteers.reminders', cron: '20 * * * *', run: (db, at) => runActivityReminders(db, at) },
   // 共享工具箱: due tomorrow / overdue reminders to borrowers, once a day per loan; staff at 3 days.
   { name: 'toolbox.reminders', cron: '25 * * * *', run: (db, at) => runToolboxJobs(db, at) },
+  // 常态化服务: keep every recurring service's sessions generated (and booked) eight weeks ahead.
+  { name: 'venues.sessions', cron: '35 * * * *', run: (db, at) => generateAllSessions(db, at) },
 ];
 
 const USAGE = `用法 / usage: linli <command>

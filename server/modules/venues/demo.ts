@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { WeeklyHours } from '../../../common/contracts/venues.ts';
 import { type Executor, execRows } from '../../db/client.ts';
@@ -77,9 +78,10 @@ const days = (from: number, to: number, open: string, close: string): WeeklyHour
   Array.from({ length: to - from + 1 }, (_, i) => ({ weekday: from + i, open, close }));
 
 /** Structured hours, spaces, bookings and a year of recurring services for the demo venues. */
-const PLAN: Record<string, { hours: WeeklyHours; spaces: [string, number, string[]][] }> = {
+const PLAN: Record<string, { hours: WeeklyHours; note: string; spaces: [string, number, string[]][] }> = {
   春熙社区党群服务中心: {
     hours: [...days(1, 5, '09:00', '17:30'), { weekday: 6, open: '09:00', close: '12:00' }],
+    note: '法定节假日闭馆；康养小站可免费测血压',
     spaces: [
       ['多功能会议室', 60, ['投影', '音响', '无障碍通道']],
       ['康养小站', 10, ['血压计', '体重秤', '诊疗床']],
@@ -90,6 +92,7 @@ const PLAN: Record<string, { hours: WeeklyHours; spaces: [string, number, string
   },
   幸福家园邻里驿站: {
     hours: days(1, 7, '08:30', '20:00'),
+    note: '理发角隔周五下午开放',
     spaces: [
       ['议事室', 20, ['议事桌', '白板']],
       ['理发角', 4, ['理发椅', '镜子']],
@@ -98,14 +101,17 @@ const PLAN: Record<string, { hours: WeeklyHours; spaces: [string, number, string
   },
   幸福家园议事长廊: {
     hours: [{ weekday: 3, open: '18:30', close: '20:30' }],
+    note: '书记茶摊，雨天移至邻里驿站',
     spaces: [['书记茶摊', 40, ['长椅', '茶具']]],
   },
   阳光花园议事长廊: {
     hours: [{ weekday: 4, open: '18:30', close: '20:30' }],
+    note: '',
     spaces: [['长廊', 30, ['长椅']]],
   },
   锦绣苑邻里驿站: {
     hours: days(1, 7, '09:00', '18:00'),
+    note: '周六上午公益律师值班',
     spaces: [
       ['活动室', 20, ['桌椅', '饮水']],
       ['调解室', 6, ['会谈桌']],
@@ -261,6 +267,14 @@ const RECURRING: {
   },
 ];
 
+const HOLIDAYS: [string, string][] = [
+  ['2026-01-01', '2026-01-03'],
+  ['2026-02-15', '2026-02-23'],
+  ['2026-05-01', '2026-05-05'],
+  ['2026-10-01', '2026-10-08'],
+  ['2027-01-01', '2027-01-03'],
+];
+
 function rng(seed: number) {
   let s = seed >>> 0;
   return () => {
@@ -287,7 +301,11 @@ export async function seedDemoVenueLife(tx: Executor, communityId: string, staff
   const byName = new Map(venues.map((v) => [v.name, v]));
   for (const [name, plan] of Object.entries(PLAN)) {
     const v = byName.get(name);
-    if (v) await tx.update(venue).set({ weeklyHours: plan.hours }).where(eq(venue.id, v.id));
+    if (v)
+      await tx
+        .update(venue)
+        .set({ weeklyHours: plan.hours, openingHours: plan.note })
+        .where(eq(venue.id, v.id));
   }
   const spaceRows = await tx
     .insert(venueSpace)
@@ -365,8 +383,8 @@ export async function seedDemoVenueLife(tx: Executor, communityId: string, staff
       };
       if (!take(booking)) continue;
       const past = endsAt <= at;
-      // About one session in 25 was called off (holidays, the doctor was ill).
-      const cancelled = rand() < 0.04;
+      // Services pause on public holidays (元旦, 春节, 劳动节, 国庆).
+      const cancelled = HOLIDAYS.some(([from, to]) => d >= from && d <= to);
       if (cancelled) booking.state = 'cancelled';
       sessions.push({
         seriesId: s.id,
@@ -433,16 +451,10 @@ export async function seedDemoVenueLife(tx: Executor, communityId: string, staff
       });
   }
 
-  const inserted: { id: string }[] = [];
-  for (let i = 0; i < bookings.length; i += 500)
-    inserted.push(
-      ...(await tx
-        .insert(venueBooking)
-        .values(bookings.slice(i, i + 500))
-        .returning({ id: venueBooking.id })),
-    );
-  const idOf = new Map(bookings.map((b, i) => [b, inserted[i].id]));
-  const rows = sessions.map(({ booking, ...s }) => ({ ...s, bookingId: idOf.get(booking)! }));
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(serviceSession).values(rows.slice(i, i + 500));
+  // Ids made here, so one insert needs no RETURNING to link the sessions to their bookings.
+  for (const b of bookings) b.id = randomUUID();
+  await tx.insert(venueBooking).values(bookings);
+  const rows = sessions.map(({ booking, ...s }) => ({ ...s, bookingId: booking.id }));
+  await tx.insert(serviceSession).values(rows);
   return { spaces: spaceRows.length, bookings: bookings.length, sessions: sessions.length };
 }

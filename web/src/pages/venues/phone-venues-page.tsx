@@ -1,6 +1,7 @@
 import { ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type SessionOut, type VenueOut, venuesApi, venuesKeys } from '../../api/venues.ts';
 import { QueryState } from '../../components/query-state.tsx';
@@ -21,7 +22,8 @@ export function PhoneVenuesPage() {
   const { t } = useTranslation();
   const today = todaySh();
   const venues = useQuery({ queryKey: [...venuesKeys.all, 'list'], queryFn: () => venuesApi.venues() });
-  const q = { from: new Date().toISOString(), to: shInstant(addDays(today, 7), '00:00') };
+  // Fixed when the page opens: a query key made from "now" on every render would never settle.
+  const [q] = useState(() => ({ from: new Date().toISOString(), to: shInstant(addDays(today, 7), '00:00') }));
   const sessions = useQuery({ queryKey: venuesKeys.sessions(q), queryFn: () => venuesApi.sessions(q) });
   return (
     <>
@@ -72,11 +74,13 @@ function VenueCard({ v, sessions }: { v: VenueOut; sessions: SessionOut[] }) {
         </span>
         {(v.facilities.length > 0 || v.spaces.length > 0) && (
           <div>
-            {[...v.spaces.filter((s) => s.active).map((s) => s.name), ...v.facilities].map((f) => (
-              <Tag key={f} style={{ marginBottom: 4 }}>
-                {f}
-              </Tag>
-            ))}
+            {[...new Set([...v.spaces.filter((s) => s.active).map((s) => s.name), ...v.facilities])].map(
+              (f) => (
+                <Tag key={f} style={{ marginBottom: 4 }}>
+                  {f}
+                </Tag>
+              ),
+            )}
           </div>
         )}
         <Typography.Text strong style={{ marginTop: 4 }}>

@@ -39,6 +39,7 @@ import {
   TIME_OPTIONS,
   todaySh,
   useWeekdayLabel,
+  weekdayOf,
 } from './venue-parts.tsx';
 
 /** /admin/venue-services — 常态化服务: series, their sessions with visits (服务人次), monthly counts. */
@@ -134,17 +135,20 @@ function SeriesCard({ venueId }: { venueId?: string }) {
 
 function SessionsCard({ venueId }: { venueId?: string }) {
   const { t } = useTranslation();
+  const label = useWeekdayLabel();
   const [when, setWhen] = useState<'past' | 'coming'>('past');
   const today = todaySh();
+  // Fixed when the page opens: a query key made from "now" on every render would never settle.
+  const [now] = useState(() => new Date().toISOString());
   const q =
     when === 'past'
       ? {
           venueId,
           from: shInstant(addDays(today, -42), '00:00'),
-          to: new Date().toISOString(),
+          to: now,
           order: 'desc' as const,
         }
-      : { venueId, from: new Date().toISOString(), to: shInstant(addDays(today, 28), '00:00') };
+      : { venueId, from: now, to: shInstant(addDays(today, 28), '00:00') };
   const sessions = useQuery({ queryKey: venuesKeys.sessions(q), queryFn: () => venuesApi.sessions(q) });
   return (
     <Card
@@ -172,22 +176,25 @@ function SessionsCard({ venueId }: { venueId?: string }) {
           loading={sessions.isFetching}
           dataSource={sessions.data}
           pagination={{ pageSize: 12, hideOnSinglePage: true }}
-          scroll={{ x: 760 }}
+          scroll={{ x: 620 }}
           locale={{ emptyText: <Empty description={t('venues.noSessions')} /> }}
           columns={[
             {
               title: t('venues.when'),
               key: 'when',
-              width: 150,
-              render: (_, s) =>
-                `${shParts(s.startsAt).date.slice(5)} ${shParts(s.startsAt).time}–${shParts(s.endsAt).time}`,
+              width: 170,
+              render: (_, s) => {
+                const p = shParts(s.startsAt);
+                return `${p.date.slice(5)} ${label(weekdayOf(p.date))} ${p.time}–${shParts(s.endsAt).time}`;
+              },
             },
             {
               title: t('venues.serviceTitle'),
               dataIndex: 'title',
               render: (x, s) => (
                 <>
-                  {x} <span className="linli-muted">{s.venueName}</span>
+                  <div>{x}</div>
+                  {!venueId && <div className="linli-muted">{s.venueName}</div>}
                 </>
               ),
             },
@@ -201,7 +208,7 @@ function SessionsCard({ venueId }: { venueId?: string }) {
                 </Tag>
               ),
             },
-            { title: t('venues.visits'), key: 'visits', width: 200, render: (_, s) => <VisitsCell s={s} /> },
+            { title: t('venues.visits'), key: 'visits', width: 170, render: (_, s) => <VisitsCell s={s} /> },
           ]}
         />
       )}
@@ -271,7 +278,9 @@ function VisitsCell({ s }: { s: SessionOut }) {
 function FiguresCard({ venueId }: { venueId?: string }) {
   const { t } = useTranslation();
   const to = todaySh();
-  const from = `${addDays(to, -330).slice(0, 7)}-01`;
+  // Twelve months up to this one.
+  const [y, m] = to.split('-').map(Number);
+  const from = m === 12 ? `${y}-01-01` : `${y - 1}-${String(m + 1).padStart(2, '0')}-01`;
   const figures = useQuery({
     queryKey: venuesKeys.figures(from, to),
     queryFn: () => venuesApi.figures(from, to),
