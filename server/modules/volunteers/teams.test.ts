@@ -375,4 +375,26 @@ describe('matching', () => {
       404,
     );
   });
+  it('matches an activity by its kind, at its time slot, leaving out who signed up', async () => {
+    const [a] = await execRows<{ id: string; kind: string }>(
+      t.db,
+      sql`select id, kind from activity where org_path like ${`${red.orgPath}%`} and state = 'open'
+          and exists (select 1 from activity_signup s where s.activity_id = activity.id and s.status <> 'cancelled')
+          order by starts_at desc limit 1`,
+    );
+    const res = await t.call({ url: `/api/volunteers/match?activityId=${a.id}&limit=100`, cookie: c.staffA });
+    expect(res.status).toBe(200);
+    expect(res.body.target.kind).toBe('activity');
+    expect(res.body.target.slot).not.toBeNull();
+    const signed = await execRows<{ person_id: string }>(
+      t.db,
+      sql`select person_id from activity_signup where activity_id = ${a.id} and status <> 'cancelled'`,
+    );
+    const ids = res.body.items.map((x: { personId: string }) => x.personId);
+    for (const p of signed) expect(ids).not.toContain(p.person_id);
+    for (const x of res.body.items) expect(x.available).not.toBeNull();
+    expect((await t.call({ url: `/api/volunteers/match?activityId=${a.id}`, cookie: c.staffB })).status).toBe(
+      404,
+    );
+  });
 });
