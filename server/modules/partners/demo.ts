@@ -168,7 +168,9 @@ export async function seedDemoPartners(tx: Executor, communityId: string, staff:
         const lead = partnerPeople[p.lead];
         const created = day(at, -350 + i * 10);
         const state = stateOf(i);
-        const starts = day(created, 14);
+        // Projects still to start (approved, proposed) start in the coming weeks.
+        const starts =
+          state === 'approved' || state === 'proposed' ? day(at, 7 + (i % 6) * 7) : day(created, 14);
         return {
           districtId: community.district_id,
           orgUnitId: p.c ? communityId : lead.compound_id,

@@ -189,6 +189,18 @@ describe('projects: proposing and leading', () => {
     const id14 = (await register(c.r14)).body.id;
     expect((await propose(c.r14)).body.error.code).toBe('partner_not_approved');
     await post(c.staffA, `/api/partners/${id14}/approve`);
+    // Once approved, they may propose for their compound or its community, and were told so.
+    const me14 = await get(c.r14, '/api/partners/me');
+    expect(me14.body.units.map((u: { id: string; kind: string }) => [u.id, u.kind])).toEqual([
+      [communityA, 'community'],
+      [compoundId, 'compound'],
+    ]);
+    const notices = await execRows<{ title: string }>(
+      t.db,
+      sql`select n.title from notification n join user_account u on u.id = n.recipient_user_id
+          where u.phone = '13900000014' and n.kind = 'partners.decided'`,
+    );
+    expect(notices.map((n) => n.title)).toEqual(['您的幸福家园合伙人资格：通过']);
     // Another community's compound is out of reach (404); a building is not a project's unit.
     const [otherCompound] = await execRows<{ id: string }>(
       t.db,

@@ -160,9 +160,8 @@ export async function myPartner({ actor, db }: QueryContext) {
   if (row?.state === 'approved') {
     const ids = pathIds(row.orgPath).slice(2, 4);
     const names = await nameOrgUnits(db, ids);
-    ids.forEach((id, i) =>
-      units.push({ id, name: names.get(id) ?? '', kind: i === 0 ? 'community' : 'compound' }),
-    );
+    for (const [i, id] of ids.entries())
+      units.push({ id, name: names.get(id) ?? '', kind: i === 0 ? 'community' : 'compound' });
   }
   return { partner: row ? (await presentPartners(db, actor, [row]))[0] : null, canRegister, units };
 }

@@ -78,6 +78,8 @@ export const partnerProjectsEnUS: typeof partnerProjectsZhCN = {
     decidedBy: 'Decided by',
     projectCount: 'Projects led',
     state: 'State',
+    activity: 'Activity',
+    startsAt: 'Starts',
     joinedAt: 'Joined',
     phone: 'Phone',
   },

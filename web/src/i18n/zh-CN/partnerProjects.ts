@@ -72,6 +72,8 @@ export const partnerProjectsZhCN = {
     decidedBy: '处理人',
     projectCount: '牵头项目',
     state: '状态',
+    activity: '活动名称',
+    startsAt: '开始时间',
     joinedAt: '报名时间',
     phone: '电话',
   },

@@ -49,7 +49,7 @@ export function PhoneProjectPage() {
                   {p.description}
                 </Typography.Paragraph>
               )}
-              <ProjectActions p={p} size="large" />
+              <ProjectActions p={p} size="large" style={{ marginTop: 12 }} />
             </Card>
             {(p.isLead || p.allowed.includes('partner_projects:manage')) && <Participants id={p.id} />}
             <Activities id={p.id} />

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, type ButtonProps, Flex } from 'antd';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ProjectAction,
@@ -14,7 +15,15 @@ const NEEDS_REASON: ProjectAction[] = ['decline', 'cancel'];
 const DANGER: ProjectAction[] = ['decline', 'cancel', 'withdraw'];
 
 /** The project's buttons: the transitions the server says the actor may make, then join/leave. */
-export function ProjectActions({ p, size = 'middle' }: { p: ProjectDetail; size?: 'middle' | 'large' }) {
+export function ProjectActions({
+  p,
+  size = 'middle',
+  style,
+}: {
+  p: ProjectDetail;
+  size?: 'middle' | 'large';
+  style?: CSSProperties;
+}) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
@@ -69,7 +78,7 @@ export function ProjectActions({ p, size = 'middle' }: { p: ProjectDetail; size?
   };
   const moves = p.actions.filter((a): a is ProjectAction => a !== 'join' && a !== 'leave');
   return (
-    <Flex gap={8} wrap>
+    <Flex gap={8} wrap style={style}>
       {moves.map((a) => (
         <Button
           key={a}

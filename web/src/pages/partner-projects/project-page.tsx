@@ -152,12 +152,12 @@ function Activities({ id }: { id: string }) {
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           columns={[
             {
-              title: t('partnerProjects.field.title'),
+              title: t('partnerProjects.field.activity'),
               dataIndex: 'title',
               render: (v: string, a: { id: string }) => <Link to={`/admin/activities/${a.id}`}>{v}</Link>,
             },
             {
-              title: t('partnerProjects.field.dates'),
+              title: t('partnerProjects.field.startsAt'),
               dataIndex: 'startsAt',
               render: (v: string) => formatShortDateTime(v, i18n.language),
             },
