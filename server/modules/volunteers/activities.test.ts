@@ -395,6 +395,13 @@ describe('reminders and the demo year', () => {
     const first = soon.items.find((x: { title: string }) => x.title.includes('专场'));
     expect(first.placesLeft).toBeGreaterThan(0);
     expect(new Date(first.startsAt).getTime() - Date.now()).toBeLessThan(2 * 86_400_000);
+    // Organised by the red team: its leader (13, a resident) manages it from the phone; 田志明 does not.
+    const detail13 = await ok(t.call({ url: url(first.id), cookie: c.r13 }));
+    expect([detail13.organiserName, detail13.actions.includes('manage')]).toEqual([
+      '春熙社区红色志愿服务队',
+      true,
+    ]);
+    expect((await ok(t.call({ url: url(first.id), cookie: c.tian }))).actions).not.toContain('manage');
     const hours = await t.db.select().from(volunteerHours).where(eq(volunteerHours.claimSkipped, 'history'));
     expect(hours.length).toBeGreaterThan(500);
   });

@@ -30,7 +30,7 @@ type Plan = {
   minutes: number;
   capacity: number;
   place: string;
-  team?: string; // a word of the team's name, when V1's teams exist
+  team?: string; // part of the organising team's name (the volunteers' demo teams), else the venue
   venue: string; // a word of the venue's name, the fallback organiser
   description: string;
 };
@@ -45,7 +45,7 @@ const PLANS: Plan[] = [
     minutes: 120,
     capacity: 8,
     place: '党群服务中心一楼大厅',
-    team: '义诊',
+    team: '红色志愿服务队',
     venue: '党群服务中心',
     description: '社区卫生服务站医生坐诊，志愿者协助登记、测量与引导。',
   },
@@ -70,7 +70,7 @@ const PLANS: Plan[] = [
     minutes: 90,
     capacity: 3,
     place: '党群服务中心调解室',
-    team: '调解',
+    team: '红色志愿服务队',
     venue: '党群服务中心',
     description: '律师驻点解答婚姻家庭、物业纠纷等法律问题。',
   },
@@ -83,7 +83,7 @@ const PLANS: Plan[] = [
     minutes: 90,
     capacity: 10,
     place: '幸福家园议事长廊',
-    team: '宣讲',
+    team: '红色志愿服务队',
     venue: '议事长廊',
     description: '宣讲医保、养老、垃圾分类等惠民政策，发放宣传资料。',
   },
@@ -96,7 +96,7 @@ const PLANS: Plan[] = [
     minutes: 120,
     capacity: 3,
     place: '党群服务中心调解室',
-    team: '调解',
+    team: '红色志愿服务队',
     venue: '党群服务中心',
     description: '调解志愿者值班，受理邻里纠纷。',
   },
@@ -109,7 +109,7 @@ const PLANS: Plan[] = [
     minutes: 120,
     capacity: 20,
     place: '幸福家园小区中心广场',
-    team: '应急',
+    team: '红色志愿服务队',
     venue: '党群服务中心',
     description: '与物业、消防站联合演练疏散与初期火灾扑救。',
   },
@@ -122,6 +122,7 @@ const PLANS: Plan[] = [
     minutes: 120,
     capacity: 15,
     place: '幸福家园小区各楼栋',
+    team: '幸福家园小区志愿服务队',
     venue: '邻里驿站',
     description: '清理楼道杂物和小广告，整治环境卫生。',
   },
@@ -134,6 +135,7 @@ const PLANS: Plan[] = [
     minutes: 90,
     capacity: 6,
     place: '入户探访',
+    team: '红色志愿服务队',
     venue: '党群服务中心',
     description: '结对探访独居、空巢老人，送去关怀并登记需求。',
   },
@@ -241,7 +243,7 @@ export async function seedDemoActivities(tx: Executor, communityId: string, staf
     }
   }
   // The journey's session: 义诊 starting an hour from now, places left.
-  const clinicOrg = pick(['义诊']) ?? byVenue('党群服务中心');
+  const clinicOrg = pick(['红色志愿服务队']) ?? byVenue('党群服务中心');
   const soon = new Date(Math.ceil((seedAt.getTime() + 3600_000) / 600_000) * 600_000);
   acts.push({
     districtId: community.district_id,
