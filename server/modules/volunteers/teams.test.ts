@@ -311,6 +311,58 @@ describe('volunteers and members', () => {
     const b = await t.call({ url: '/api/volunteers/profiles', cookie: c.staffB });
     expect(b.body.total).toBe(0);
   });
+  it('an inactive post or team takes nobody new', async () => {
+    const created = await t.call({
+      method: 'POST',
+      url: '/api/volunteers/teams',
+      cookie: c.staffA,
+      body: { orgUnitId: xingfu.orgUnitId, name: '幸福家园助餐队' },
+    });
+    const teamId = created.body.id as string;
+    const withPost = await t.call({
+      method: 'POST',
+      url: `/api/volunteers/teams/${teamId}/posts`,
+      cookie: c.staffA,
+      body: { kind: 'elderly_care', name: '送餐岗', skills: ['cooking'] },
+    });
+    const postId = withPost.body.posts[0].id as string;
+    const byB = await t.call({
+      method: 'PATCH',
+      url: `/api/volunteers/posts/${postId}`,
+      cookie: c.staffB,
+      body: { active: false },
+    });
+    expect(byB.status).toBe(404);
+    const off = await t.call({
+      method: 'PATCH',
+      url: `/api/volunteers/posts/${postId}`,
+      cookie: c.staffA,
+      body: { active: false },
+    });
+    expect(off.body.posts[0].active).toBe(false);
+    const onPost = await t.call({
+      method: 'POST',
+      url: `/api/volunteers/teams/${teamId}/join`,
+      cookie: c.tian,
+      body: { postId },
+    });
+    expect(onPost.body.error.code).toBe('volunteer_post_invalid');
+    await t.call({
+      method: 'PATCH',
+      url: `/api/volunteers/teams/${teamId}`,
+      cookie: c.staffA,
+      body: { active: false },
+    });
+    const closed = await t.call({
+      method: 'POST',
+      url: `/api/volunteers/teams/${teamId}/join`,
+      cookie: c.tian,
+      body: {},
+    });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.code).toBe('volunteer_team_inactive');
+    expect(await current(teamId)).toBe(0);
+  });
 });
 
 describe('matching', () => {

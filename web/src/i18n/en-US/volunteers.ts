@@ -26,6 +26,13 @@ export const volunteersEnUS: typeof volunteersZhCN = {
     created: 'Team "{{name}}" created',
   },
   team: {
+    deactivate: 'Deactivate',
+    activate: 'Activate',
+    deactivatePostTitle: 'Deactivate post "{{name}}"?',
+    deactivatePostHint: 'It takes no new members; current members stay.',
+    deactivateTeamTitle: 'Deactivate team "{{name}}"?',
+    deactivateTeamHint:
+      'Residents can no longer join; members and history stay, and it can be activated again.',
     posts: 'Posts',
     addPost: 'New post',
     postName: 'Post name',

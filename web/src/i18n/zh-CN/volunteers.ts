@@ -20,6 +20,12 @@ export const volunteersZhCN = {
     created: '已成立「{{name}}」',
   },
   team: {
+    deactivate: '停用',
+    activate: '启用',
+    deactivatePostTitle: '停用岗位「{{name}}」？',
+    deactivatePostHint: '停用后不再接受新队员，现有队员不受影响。',
+    deactivateTeamTitle: '停用服务队「{{name}}」？',
+    deactivateTeamHint: '停用后居民无法再加入，队员和历史记录保留，可随时重新启用。',
     posts: '服务岗位',
     addPost: '新增岗位',
     postName: '岗位名称',

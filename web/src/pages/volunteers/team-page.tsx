@@ -50,6 +50,7 @@ export function TeamPage() {
       <PageHeader
         title={x.name}
         crumbs={[{ title: t('menu.volunteerTeams'), to: '/admin/volunteers/teams' }, { title: x.name }]}
+        extra={manage && <TeamActions team={x} />}
       />
       <Flex vertical gap={16}>
         <Card>
@@ -81,6 +82,28 @@ function PostsCard({ team, manage }: { team: TeamDetail; manage: boolean }) {
   const { t } = useTranslation();
   const l = useVolunteerLabels();
   const [adding, setAdding] = useState(false);
+  const { message, modal } = App.useApp();
+  const qc = useQueryClient();
+  const setActive = useMutation({
+    mutationFn: (v: { post: PostOut; active: boolean }) =>
+      volunteersApi.updatePost(v.post.id, { active: v.active }),
+    onSuccess: async () => {
+      message.success(t('common.saved'));
+      await qc.invalidateQueries({ queryKey: volunteersKeys.all });
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  const toggle = (post: PostOut) =>
+    post.active
+      ? modal.confirm({
+          title: t('volunteers.team.deactivatePostTitle', { name: post.name }),
+          content: t('volunteers.team.deactivatePostHint'),
+          okText: t('volunteers.team.deactivate'),
+          okButtonProps: { danger: true },
+          cancelText: t('common.cancel'),
+          onOk: () => setActive.mutateAsync({ post, active: false }).catch(() => undefined),
+        })
+      : setActive.mutate({ post, active: true });
   return (
     <Card
       title={t('volunteers.team.posts')}
@@ -122,6 +145,26 @@ function PostsCard({ team, manage }: { team: TeamDetail; manage: boolean }) {
             render: (_, p) => <SkillTags skills={p.skills} />,
           },
           { title: t('volunteers.teams.members'), dataIndex: 'memberCount', width: 80, align: 'right' },
+          ...(manage
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 80,
+                  render: (_: unknown, p: PostOut) => (
+                    <Button
+                      size="small"
+                      type="link"
+                      danger={p.active}
+                      onClick={() => toggle(p)}
+                      data-testid="toggle-post"
+                    >
+                      {p.active ? t('volunteers.team.deactivate') : t('volunteers.team.activate')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <AddPostModal team={team} open={adding} onClose={() => setAdding(false)} />
@@ -468,6 +511,80 @@ function Why({ item }: { item: MatchOut['items'][number] }) {
         {t('volunteers.match.recent', { hours: hoursOf(item.recentMinutes) })} ·{' '}
         {t('volunteers.match.loadPart', { n: p.load })}
       </Tag>
+    </Space>
+  );
+}
+
+/** Edit a team's name and description; deactivate it (after confirmation) or bring it back. */
+function TeamActions({ team }: { team: TeamDetail }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [form] = Form.useForm<{ name: string; description?: string }>();
+  const update = useMutation({
+    mutationFn: (v: { name?: string; description?: string; active?: boolean }) =>
+      volunteersApi.updateTeam(team.id, v),
+    onSuccess: async () => {
+      message.success(t('common.saved'));
+      await qc.invalidateQueries({ queryKey: volunteersKeys.all });
+      setEditing(false);
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  return (
+    <Space>
+      <Button onClick={() => setEditing(true)} data-testid="edit-team">
+        {t('common.edit')}
+      </Button>
+      {team.active ? (
+        <Button
+          danger
+          data-testid="deactivate-team"
+          onClick={() =>
+            modal.confirm({
+              title: t('volunteers.team.deactivateTeamTitle', { name: team.name }),
+              content: t('volunteers.team.deactivateTeamHint'),
+              okText: t('volunteers.team.deactivate'),
+              okButtonProps: { danger: true },
+              cancelText: t('common.cancel'),
+              onOk: () => update.mutateAsync({ active: false }).catch(() => undefined),
+            })
+          }
+        >
+          {t('volunteers.team.deactivate')}
+        </Button>
+      ) : (
+        <Button onClick={() => update.mutate({ active: true })}>{t('volunteers.team.activate')}</Button>
+      )}
+      <Modal
+        open={editing}
+        title={t('common.edit')}
+        onCancel={() => setEditing(false)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={update.isPending}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ name: team.name, description: team.description }}
+          onFinish={(v) => update.mutate(v)}
+        >
+          <Form.Item
+            name="name"
+            label={t('volunteers.teams.name')}
+            rules={[{ required: true, min: 2, max: 60, message: t('form.invalid') }]}
+          >
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item name="description" label={t('volunteers.teams.description')}>
+            <Input.TextArea maxLength={500} rows={3} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </Space>
   );
 }
