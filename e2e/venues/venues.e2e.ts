@@ -55,6 +55,12 @@ describe('venues: book a room without double booking, record clinic visits', () 
     await page.getByTestId('venue-hours').getByText('09:00–17:30').first().waitFor();
     await page.getByText('康养小站').first().waitFor();
     await screenshot(page, 'venues-detail');
+    await page.getByRole('button', { name: '编辑场所' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('hours-editor').waitFor();
+    await screenshot(page, 'venues-edit', false);
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('books the reading corner in the week view; an overlapping booking is refused clearly', async () => {
@@ -121,6 +127,13 @@ describe('venues: book a room without double booking, record clinic visits', () 
     expect(sessions.body.items.find((s) => s.title === '周二健康义诊')?.visits).toBe(visits);
     await page.getByTestId('visit-figures').getByText('合计').waitFor();
     await screenshot(page, 'venues-services');
+    await page.getByTestId('new-series').click();
+    await page.getByRole('dialog').getByText('服务方').waitFor();
+    await screenshot(page, 'venues-new-series', false);
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     expect(watch.errors).toEqual([]);
   });
 

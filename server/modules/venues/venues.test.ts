@@ -98,6 +98,56 @@ describe('demo venues', () => {
   });
 });
 
+describe('spaces and hours', () => {
+  it('only staff with venues:manage in scope add or edit spaces; names are unique per venue', async () => {
+    const url = `/api/venues/${centre.id}/spaces`;
+    const body = { name: '书画室', capacity: 20 };
+    expect((await t.call({ method: 'POST', url, body })).status).toBe(401);
+    expect((await t.call({ method: 'POST', url, cookie: resident, body })).status).toBe(403);
+    expect((await t.call({ method: 'POST', url, cookie: secretary, body })).status).toBe(403);
+    const o = await t.call({ method: 'POST', url, cookie: other, body });
+    expect([o.status, o.body.error.code]).toEqual([404, 'not_found']);
+    const dup = await t.call({ method: 'POST', url, cookie: staff, body: { name: '测试会议室' } });
+    expect([dup.status, dup.body.error.code]).toEqual([409, 'space_name_taken']);
+    const short = await t.call({ method: 'POST', url, cookie: staff, body: { name: '书' } });
+    expect([short.status, short.body.error.code]).toEqual([422, 'validation_failed']);
+    const names = await execRows<{ name: string }>(
+      t.db,
+      sql`select name from venue_space where venue_id = ${centre.id} and name in ('书画室', '书')`,
+    );
+    expect(names).toEqual([]);
+    const patch = await t.call({
+      method: 'PATCH',
+      url: `/api/venues/spaces/${spaceId}`,
+      cookie: other,
+      body: { capacity: 99 },
+    });
+    expect(patch.status).toBe(404);
+  });
+
+  it('weekly hours are validated and stored; residents read them', async () => {
+    const url = `/api/venues/${station.id}`;
+    const bad = await t.call({
+      method: 'PATCH',
+      url,
+      cookie: staff,
+      body: { weeklyHours: [{ weekday: 8, open: '09:00', close: '18:00' }] },
+    });
+    expect([bad.status, bad.body.error.code]).toEqual([422, 'validation_failed']);
+    const reversed = await t.call({
+      method: 'PATCH',
+      url,
+      cookie: staff,
+      body: { weeklyHours: [{ weekday: 1, open: '18:00', close: '09:00' }] },
+    });
+    expect(reversed.status).toBe(422);
+    const seen = await t.call({ url, cookie: resident });
+    expect(seen.body.weeklyHours).toHaveLength(7);
+    const o = await t.call({ url, cookie: other });
+    expect(o.status).toBe(404);
+  });
+});
+
 describe('bookings', () => {
   it('401 without a session, 403 for a resident, 404 for another community, and nothing is written', async () => {
     const d = monday();

@@ -90,7 +90,9 @@ export function VenueServicesPage() {
           <FiguresCard venueId={venueId} />
         </Col>
       </Row>
-      {creating && <SeriesModal venues={venues.data ?? []} onClose={() => setCreating(false)} />}
+      {creating && (
+        <SeriesModal venues={venues.data ?? []} venueId={venueId} onClose={() => setCreating(false)} />
+      )}
     </>
   );
 }
@@ -350,7 +352,15 @@ type SeriesForm = {
   validTo?: dayjs.Dayjs | null;
 };
 
-function SeriesModal({ venues, onClose }: { venues: VenueOut[]; onClose: () => void }) {
+function SeriesModal({
+  venues,
+  venueId: initialVenue,
+  onClose,
+}: {
+  venues: VenueOut[];
+  venueId?: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -393,7 +403,14 @@ function SeriesModal({ venues, onClose }: { venues: VenueOut[]; onClose: () => v
         form={form}
         layout="vertical"
         onFinish={(v) => create.mutate(v)}
-        initialValues={{ kind: 'clinic', everyWeeks: 1, weekdays: [], startTime: '09:00', endTime: '11:00' }}
+        initialValues={{
+          venueId: initialVenue,
+          kind: 'clinic',
+          everyWeeks: 1,
+          weekdays: [],
+          startTime: '09:00',
+          endTime: '11:00',
+        }}
       >
         <Flex gap={12}>
           <Form.Item
