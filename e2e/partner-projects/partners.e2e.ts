@@ -43,6 +43,8 @@ describe('partners: register, approve, propose a summer art class, approve it, a
   it('a resident applies on the phone with a talent and an intro', async () => {
     await login(partnerPhone, '13900000014');
     await partnerPhone.waitForURL(/\/m/);
+    await partnerPhone.getByTestId('tile-partner').waitFor();
+    await screenshot(partnerPhone, 'partners-phone-home');
     await partnerPhone.getByTestId('tile-partner').click();
     await partnerPhone.waitForURL(/\/m\/partner-projects\/partner$/);
     const form = partnerPhone.getByTestId('partner-form');
@@ -113,6 +115,11 @@ describe('partners: register, approve, propose a summer art class, approve it, a
     await desk.getByTestId('partner-figures').locator('.ant-statistic').first().waitFor();
     await desk.getByTestId('projects-table').locator('.ant-table-row').first().waitFor();
     await screenshot(desk, 'partners-desk-projects');
+    // A search that finds nothing says so.
+    await desk.getByTestId('project-search').locator('input').fill('不存在的项目');
+    await desk.getByTestId('project-search').locator('input').press('Enter');
+    await desk.getByTestId('projects-table').getByText('没有符合条件的项目').waitFor();
+    await screenshot(desk, 'partners-desk-projects-empty', false);
     await desk.getByTestId('project-search').locator('input').fill(TITLE);
     await desk.getByTestId('project-search').locator('input').press('Enter');
     await desk.locator('.ant-table-row', { hasText: TITLE }).getByRole('link', { name: TITLE }).click();
@@ -130,6 +137,12 @@ describe('partners: register, approve, propose a summer art class, approve it, a
     await neighbourPhone.waitForURL(/\/m\/partner-projects$/);
     await neighbourPhone.getByTestId('phone-project').first().waitFor();
     await screenshot(neighbourPhone, 'partners-phone-projects');
+    // Nothing joined yet: the "mine" tab says so.
+    await neighbourPhone.getByText('我参与的').click();
+    await neighbourPhone.getByText('您还没有参加合作项目').waitFor();
+    await screenshot(neighbourPhone, 'partners-phone-mine-empty', false);
+    await neighbourPhone.getByText('全部项目').click();
+    await neighbourPhone.getByTestId('phone-project').first().waitFor();
     await neighbourPhone.getByTestId('phone-project').filter({ hasText: TITLE }).click();
     await neighbourPhone.waitForURL(new RegExp(`/m/partner-projects/${projectId}$`));
     await neighbourPhone.getByText('剩 15 个名额').waitFor();
