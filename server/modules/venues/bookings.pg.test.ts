@@ -5,7 +5,8 @@ import { execRows } from '../../db/client.ts';
 import { verifyAudit } from '../../platform/audit.ts';
 import { shanghaiDate } from '../../platform/clock.ts';
 import { addDays, weekdayOf } from './hours.ts';
-import { venue } from './schema.ts';
+import { serviceSeries, venue } from './schema.ts';
+import { generateAllSessions } from './services.ts';
 
 // On PostgreSQL, where requests really run at once: the exclusion constraint keeps a space from
 // being double-booked, and back-to-back ranges still both succeed.
@@ -89,4 +90,43 @@ it('a cancelled booking frees its slot, even for requests racing for it', async 
     new Date(r.starts_at).toISOString().startsWith(new Date(at(d, '14:30')).toISOString().slice(0, 10)),
   );
   expect(sameDay).toHaveLength(1);
+});
+
+it('two scheduler nodes generating the same series at once make each session and its booking once', async () => {
+  const [space] = await execRows<{ id: string; venue_id: string; org_path: string }>(
+    t.db,
+    sql`select s.id, s.venue_id, v.org_path from venue_space s join venue v on v.id = s.venue_id
+        where s.id = ${spaceId}`,
+  );
+  const [series] = await t.db
+    .insert(serviceSeries)
+    .values({
+      venueId: space.venue_id,
+      spaceId: space.id,
+      orgPath: space.org_path,
+      kind: 'legal',
+      title: '并发生成的法律咨询',
+      providerName: '公益律师',
+      weekdays: [4],
+      startTime: '14:00',
+      endTime: '15:00',
+      validFrom: shanghaiDate(),
+      createdByName: '测试',
+    })
+    .returning();
+  await Promise.all([generateAllSessions(t.db), generateAllSessions(t.db), generateAllSessions(t.db)]);
+  const rows = await execRows<{ n: number; booked: number; bookings: number; conflicts: number }>(
+    t.db,
+    sql`select count(*)::int as n, count(booking_id)::int as booked,
+               count(distinct booking_id)::int as bookings,
+               count(*) filter (where state = 'conflict')::int as conflicts
+        from service_session where series_id = ${series.id}`,
+  );
+  expect(rows[0].n).toBeGreaterThanOrEqual(8);
+  expect(rows[0]).toEqual({ n: rows[0].n, booked: rows[0].n, bookings: rows[0].n, conflicts: 0 });
+  const [{ live }] = await execRows<{ live: number }>(
+    t.db,
+    sql`select count(*)::int as live from venue_booking where space_id = ${spaceId} and purpose = '并发生成的法律咨询'`,
+  );
+  expect(live).toBe(rows[0].n);
 });
