@@ -1,11 +1,11 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Input, Segmented, Select, Typography } from 'antd';
+import { Button, Card, Flex, Segmented, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type CodePurpose, activitiesApi, activitiesKeys } from '../../api/activities.ts';
-import { errorText } from '../../components/error-text.ts';
+import { CodeEntry } from '../../components/code-entry.tsx';
 import { PhoneTitle } from '../points/phone-back.tsx';
 
 /**
@@ -76,31 +76,18 @@ export function PhoneActivityScanPage() {
               ]}
               data-testid="scan-purpose"
             />
-            <Typography.Text type="secondary">{t('activities.scanHint')}</Typography.Text>
-            <Input
-              size="large"
-              value={code}
-              onChange={(e) => setCode(e.target.value.toUpperCase())}
+            <CodeEntry
+              hint={t('activities.scanHint')}
               placeholder={t('activities.enterCode')}
-              maxLength={12}
-              autoComplete="off"
-              style={{ fontSize: 24, letterSpacing: 4, textAlign: 'center' }}
-              data-testid="scan-input"
+              submitLabel={t('activities.submitScan')}
+              code={code}
+              onCode={setCode}
+              error={scan.error}
+              pending={scan.isPending}
+              disabled={!activityId}
+              onSubmit={() => scan.mutate()}
+              testId="scan"
             />
-            {scan.isError && (
-              <Alert type="error" showIcon title={errorText(scan.error)} data-testid="scan-error" />
-            )}
-            <Button
-              type="primary"
-              size="large"
-              block
-              disabled={!activityId || code.trim().length < 4}
-              loading={scan.isPending}
-              onClick={() => scan.mutate()}
-              data-testid="scan-submit"
-            >
-              {t('activities.submitScan')}
-            </Button>
           </Flex>
         )}
       </Card>

@@ -1,11 +1,11 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Input, Select, Typography } from 'antd';
+import { Button, Card, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { meetingsApi, meetingsKeys } from '../../api/meetings.ts';
-import { errorText } from '../../components/error-text.ts';
+import { CodeEntry } from '../../components/code-entry.tsx';
 import { PhoneTitle } from '../points/phone-back.tsx';
 
 /**
@@ -57,31 +57,18 @@ export function PhoneCheckinPage() {
                 data-testid="checkin-meeting"
               />
             )}
-            <Typography.Text type="secondary">{t('meetings.enterCodeHint')}</Typography.Text>
-            <Input
-              size="large"
-              value={code}
-              onChange={(e) => setCode(e.target.value.toUpperCase())}
+            <CodeEntry
+              hint={t('meetings.enterCodeHint')}
               placeholder={t('meetings.enterCode')}
-              maxLength={12}
-              autoComplete="off"
-              style={{ fontSize: 24, letterSpacing: 4, textAlign: 'center' }}
-              data-testid="checkin-input"
+              submitLabel={t('meetings.submitCheckIn')}
+              code={code}
+              onCode={setCode}
+              error={checkIn.error}
+              pending={checkIn.isPending}
+              disabled={!meetingId}
+              onSubmit={() => checkIn.mutate()}
+              testId="checkin"
             />
-            {checkIn.isError && (
-              <Alert type="error" showIcon title={errorText(checkIn.error)} data-testid="checkin-error" />
-            )}
-            <Button
-              type="primary"
-              size="large"
-              block
-              disabled={!meetingId || code.trim().length < 4}
-              loading={checkIn.isPending}
-              onClick={() => checkIn.mutate()}
-              data-testid="checkin-submit"
-            >
-              {t('meetings.submitCheckIn')}
-            </Button>
           </Flex>
         )}
       </Card>
