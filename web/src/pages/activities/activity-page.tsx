@@ -97,7 +97,7 @@ function Summary({ a }: { a: ActivityOut }) {
           },
           {
             key: 'length',
-            label: t('activities.time'),
+            label: t('activities.lengthLabel'),
             children: t('activities.length', { minutes: a.lengthMinutes }),
           },
         ]}
