@@ -420,8 +420,16 @@ export const ERRORS = {
     zh: '该活动已结束、已取消或报名已截止',
     en: 'This activity is over, cancelled or closed for sign-up',
   },
-  already_signed_up: { status: 409, zh: '您已报名该活动', en: 'You have already signed up for this activity' },
-  not_signed_up: { status: 409, zh: '您未报名该活动或尚未获得名额', en: 'You have no place in this activity' },
+  already_signed_up: {
+    status: 409,
+    zh: '您已报名该活动',
+    en: 'You have already signed up for this activity',
+  },
+  not_signed_up: {
+    status: 409,
+    zh: '您未报名该活动或尚未获得名额',
+    en: 'You have no place in this activity',
+  },
   not_checked_in: { status: 409, zh: '请先签到再签退', en: 'Check in before checking out' },
   checkin_window_closed: {
     status: 409,
@@ -477,7 +485,11 @@ export const ERRORS = {
   },
   booking_cancelled: { status: 409, zh: '该预订已取消', en: 'This booking is already cancelled' },
   space_inactive: { status: 409, zh: '该空间已停用', en: 'This space is no longer in use' },
-  space_name_taken: { status: 409, zh: '本场所已有同名空间', en: 'This venue already has a space of that name' },
+  space_name_taken: {
+    status: 409,
+    zh: '本场所已有同名空间',
+    en: 'This venue already has a space of that name',
+  },
   session_cancelled: { status: 409, zh: '该场次已取消', en: 'This session is cancelled' },
   session_not_started: {
     status: 409,
@@ -563,7 +575,7 @@ export const ERRORS = {
   volunteer_outside_team: {
     status: 422,
     zh: '只能加入本社区或本小区的志愿服务队',
-    en: 'Only a volunteer living in the team\'s community or compound can join it',
+    en: "Only a volunteer living in the team's community or compound can join it",
   },
   volunteer_figures_range: {
     status: 422,
@@ -596,7 +608,7 @@ export const ERRORS = {
   borrower_outside_community: {
     status: 422,
     zh: '借用人须是本社区居民',
-    en: 'The borrower must live in the tool\'s community',
+    en: "The borrower must live in the tool's community",
   },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -72,6 +72,7 @@ export const activityQuery = pageQuery.extend({
   upcoming: queryBool.optional(),
   teamId: z.uuid().optional(),
   venueId: z.uuid().optional(),
+  partnerProjectId: z.uuid().optional(),
   orgUnitId: z.uuid().optional(),
 });
 

@@ -217,7 +217,7 @@ describe('meetings: a compound council on a parking case, to the public outcome'
     for (const [menu, testId, name] of [
       ['议事主体', 'bodies-table', 'meetings-desktop-bodies'],
       ['议事统计', 'meeting-figures', 'meetings-desktop-figures'],
-      ['议事场所', 'venues-table', 'meetings-desktop-venues'],
+      ['服务场所', 'venues-table', 'meetings-desktop-venues'],
     ] as const) {
       await page.getByRole('menuitem', { name: menu }).click();
       await page.getByTestId(testId).waitFor();

@@ -1,6 +1,7 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type TestApp, testApp } from '../../../test/harness.ts';
+import { execRows } from '../../db/client.ts';
 import { verifyAudit } from '../../platform/audit.ts';
 import { notification, userAccount } from '../../platform/schema.ts';
 import { claim } from '../points/schema.ts';
@@ -404,5 +405,27 @@ describe('reminders and the demo year', () => {
     expect((await ok(t.call({ url: url(first.id), cookie: c.tian }))).actions).not.toContain('manage');
     const hours = await t.db.select().from(volunteerHours).where(eq(volunteerHours.claimSkipped, 'history'));
     expect(hours.length).toBeGreaterThan(500);
+  });
+});
+
+describe('activities of a partner project', () => {
+  it('a project organises an activity; the list filtered by the project shows exactly its own', async () => {
+    const projects = await execRows<{ id: string }>(
+      t.db,
+      sql`select id from partner_project where state in ('approved', 'active') order by title limit 2`,
+    );
+    expect(projects).toHaveLength(2);
+    const [mine, other] = projects;
+    const a = await F.create({
+      title: '暑期美术班第一课',
+      organiser: { kind: 'partner_project', id: mine.id },
+    });
+    const list = async (projectId: string) =>
+      (await ok(t.call({ url: `/api/volunteers/activities?partnerProjectId=${projectId}`, cookie: F.staff })))
+        .items as { id: string; organiserKind: string; organiserId: string }[];
+    expect((await list(mine.id)).map((x) => [x.id, x.organiserKind, x.organiserId])).toEqual([
+      [a.id, 'partner_project', mine.id],
+    ]);
+    expect(await list(other.id)).toEqual([]);
   });
 });

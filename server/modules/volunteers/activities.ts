@@ -257,6 +257,7 @@ export async function listActivities(
   if (q.upcoming) where.push(gte(activity.endsAt, now()), eq(activity.state, 'open'));
   if (q.teamId) where.push(eq(activity.teamId, q.teamId));
   if (q.venueId) where.push(eq(activity.venueId, q.venueId));
+  if (q.partnerProjectId) where.push(eq(activity.partnerProjectId, q.partnerProjectId));
   if (q.orgUnitId) where.push(await underUnit(db, activity.orgPath, q.orgUnitId));
   if (q.mine)
     where.push(

@@ -87,7 +87,10 @@ const PhoneActivitiesPage = lazyPage(
   () => import('../pages/activities/phone-activities-page.tsx'),
   'PhoneActivitiesPage',
 );
-const PhoneActivityPage = lazyPage(() => import('../pages/activities/phone-activity-page.tsx'), 'PhoneActivityPage');
+const PhoneActivityPage = lazyPage(
+  () => import('../pages/activities/phone-activity-page.tsx'),
+  'PhoneActivityPage',
+);
 const PhoneActivityScanPage = lazyPage(
   () => import('../pages/activities/phone-scan-page.tsx'),
   'PhoneActivityScanPage',
@@ -98,10 +101,15 @@ const PhoneActivityCodePage = lazyPage(
 );
 const PhoneHoursPage = lazyPage(() => import('../pages/activities/phone-hours-page.tsx'), 'PhoneHoursPage');
 
-
 // 共享工具箱 on the phone (issue 7, V4): the catalogue of what is free, and my borrowed tools.
-const PhoneToolboxPage = lazyPage(() => import('../pages/toolbox/phone-toolbox-page.tsx'), 'PhoneToolboxPage');
-const PhoneMyLoansPage = lazyPage(() => import('../pages/toolbox/phone-my-loans-page.tsx'), 'PhoneMyLoansPage');
+const PhoneToolboxPage = lazyPage(
+  () => import('../pages/toolbox/phone-toolbox-page.tsx'),
+  'PhoneToolboxPage',
+);
+const PhoneMyLoansPage = lazyPage(
+  () => import('../pages/toolbox/phone-my-loans-page.tsx'),
+  'PhoneMyLoansPage',
+);
 // 我的志愿者档案 (issue 7, V1): skills, free time, my teams, join a team.
 const PhoneVolunteerProfilePage = lazyPage(
   () => import('../pages/volunteers/phone-profile-page.tsx'),
