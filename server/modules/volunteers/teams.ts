@@ -416,7 +416,7 @@ async function insertMember(
   if (!team.active) throw new AppError('volunteer_team_inactive');
   await checkPost(ctx.tx, team, postId);
   const person = (await personsById(ctx.tx, [v.personId])).get(v.personId);
-  if (!person || !person.orgPath.startsWith(team.orgPath)) throw new AppError('volunteer_outside_team');
+  if (!person?.orgPath.startsWith(team.orgPath)) throw new AppError('volunteer_outside_team');
   const [row] = await ctx.tx
     .insert(volunteerMember)
     .values({ teamId: team.id, volunteerId: v.id, postId, role, joinedAt: now() })
