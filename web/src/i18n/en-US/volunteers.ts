@@ -108,7 +108,6 @@ export const volunteersEnUS: typeof volunteersZhCN = {
     none: 'No data in this range',
   },
   phone: {
-    section: 'Volunteer',
     title: 'My volunteer profile',
     tile: 'Volunteer profile',
     tileHint: 'Skills and teams',

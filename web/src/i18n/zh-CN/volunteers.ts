@@ -101,7 +101,6 @@ export const volunteersZhCN = {
     none: '该范围内暂无数据',
   },
   phone: {
-    section: '志愿者',
     title: '我的志愿者档案',
     tile: '志愿者档案',
     tileHint: '登记技能，加入服务队',

@@ -17,7 +17,6 @@ import { PhoneVotesTiles } from '../votes/phone-votes-tiles.tsx';
 import { PhoneToolboxTiles } from '../toolbox/phone-toolbox-tiles.tsx';
 import { PhoneActivitiesTiles } from '../activities/phone-activities-tiles.tsx';
 import { PhonePartnerProjectsTiles } from '../partner-projects/phone-tiles.tsx';
-import { PhoneVolunteerTiles } from '../volunteers/phone-volunteer-tiles.tsx';
 import { PhoneVenuesTiles } from '../venues/phone-venues-tiles.tsx';
 import { HouseholdCard } from './household-card.tsx';
 
@@ -36,10 +35,9 @@ export function PhoneHomePage() {
       <PhoneProjectsTiles />
       <PhoneMeetingsTiles />
       <PhoneVotesTiles />
-      <PhoneToolboxTiles />
       <PhoneActivitiesTiles />
       <PhonePartnerProjectsTiles />
-      <PhoneVolunteerTiles />
+      <PhoneToolboxTiles />
       <PhoneVenuesTiles />
       {worker && <WorkerSearch />}
       {homes.map((id) => (

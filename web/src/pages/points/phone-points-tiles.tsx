@@ -6,12 +6,12 @@ import {
   UserAddOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { pointsApi, pointsKeys } from '../../api/points.ts';
 import { can, hasRole, useMe } from '../../app/session.ts';
+import { Tile } from '../../components/phone-tiles.tsx';
 
 /** The phone home's points entry: a resident's balance and shortcuts, a grid worker's queue. */
 export function PhonePointsTiles() {
@@ -80,22 +80,10 @@ function CheckTile() {
   return (
     <Tile
       to="/m/points/check"
-      icon={
-        <Badge count={queue.data?.total ?? 0} size="small" offset={[6, -2]}>
-          <AuditOutlined style={{ fontSize: 24, color: '#c8161d' }} />
-        </Badge>
-      }
+      icon={<AuditOutlined />}
+      badge={queue.data?.total ?? 0}
       label={t('phone.tileCheck')}
       testId="tile-check"
     />
-  );
-}
-
-function Tile({ to, icon, label, testId }: { to: string; icon: ReactNode; label: string; testId: string }) {
-  return (
-    <Link to={to} className="linli-tile" data-testid={testId}>
-      <span className="linli-tile-icon">{icon}</span>
-      <span>{label}</span>
-    </Link>
   );
 }

@@ -1,9 +1,7 @@
 import { GiftOutlined, ScanOutlined, ShoppingOutlined } from '@ant-design/icons';
-import { Typography } from 'antd';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { can, useMe } from '../../app/session.ts';
+import { Tile, TileSection } from '../../components/phone-tiles.tsx';
 
 /** Who may open the counter: a provider's staff, or community shop staff at the community's own counter. */
 export function canUseCounter(me: ReturnType<typeof useMe>): boolean {
@@ -21,40 +19,26 @@ export function PhoneShopTiles() {
   const counter = can(me, 'shop:fulfil');
   if (!shopper && !counter) return null;
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 8 }} aria-label={t('shop.title')}>
-      <Typography.Title level={5} style={{ margin: 0 }}>
-        {t('shop.title')}
-      </Typography.Title>
-      <div className="linli-tiles">
-        {shopper && (
-          <>
-            <Tile to="/m/shop" icon={<ShoppingOutlined />} label={t('shop.tileShop')} testId="tile-shop" />
-            <Tile
-              to="/m/shop/redemptions"
-              icon={<GiftOutlined />}
-              label={t('shop.tileMine')}
-              testId="tile-redemptions"
-            />
-          </>
-        )}
-        {counter && (
+    <TileSection title={t('shop.title')}>
+      {shopper && (
+        <>
+          <Tile to="/m/shop" icon={<ShoppingOutlined />} label={t('shop.tileShop')} testId="tile-shop" />
           <Tile
-            to="/m/shop/counter"
-            icon={<ScanOutlined />}
-            label={t('shop.tileCounter')}
-            testId="tile-counter"
+            to="/m/shop/redemptions"
+            icon={<GiftOutlined />}
+            label={t('shop.tileMine')}
+            testId="tile-redemptions"
           />
-        )}
-      </div>
-    </section>
-  );
-}
-
-function Tile({ to, icon, label, testId }: { to: string; icon: ReactNode; label: string; testId: string }) {
-  return (
-    <Link to={to} className="linli-tile" data-testid={testId}>
-      <span className="linli-tile-icon">{icon}</span>
-      <span>{label}</span>
-    </Link>
+        </>
+      )}
+      {counter && (
+        <Tile
+          to="/m/shop/counter"
+          icon={<ScanOutlined />}
+          label={t('shop.tileCounter')}
+          testId="tile-counter"
+        />
+      )}
+    </TileSection>
   );
 }

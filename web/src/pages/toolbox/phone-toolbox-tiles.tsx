@@ -1,10 +1,9 @@
 import { AppstoreOutlined, ToolOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { toolboxApi, toolboxKeys } from '../../api/toolbox.ts';
 import { can, useMe } from '../../app/session.ts';
+import { Tile, TileSection } from '../../components/phone-tiles.tsx';
 
 /** The phone home's 共享工具箱 entry: the catalogue, and my borrowed tools with how many are out. */
 export function PhoneToolboxTiles() {
@@ -19,25 +18,20 @@ export function PhoneToolboxTiles() {
   if (!resident) return null;
   const n = out.data?.total ?? 0;
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 8 }} aria-label={t('toolbox.title')}>
-      <Typography.Title level={5} style={{ margin: 0 }}>
-        {t('toolbox.title')}
-      </Typography.Title>
-      <div className="linli-tiles">
-        <Link to="/m/toolbox" className="linli-tile" data-testid="tile-toolbox">
-          <span className="linli-tile-icon">
-            <AppstoreOutlined />
-          </span>
-          <span>{t('toolbox.tileCatalogue')}</span>
-        </Link>
-        <Link to="/m/toolbox/loans" className="linli-tile" data-testid="tile-my-loans">
-          <span className="linli-tile-icon">
-            <ToolOutlined />
-          </span>
-          <span>{t('toolbox.tileMine')}</span>
-          {n > 0 && <span className="linli-muted">{t('toolbox.tileMineHint', { count: n })}</span>}
-        </Link>
-      </div>
-    </section>
+    <TileSection title={t('toolbox.title')}>
+      <Tile
+        to="/m/toolbox"
+        icon={<AppstoreOutlined />}
+        label={t('toolbox.tileCatalogue')}
+        testId="tile-toolbox"
+      />
+      <Tile
+        to="/m/toolbox/loans"
+        icon={<ToolOutlined />}
+        label={t('toolbox.tileMine')}
+        hint={n > 0 ? t('toolbox.tileMineHint', { count: n }) : null}
+        testId="tile-my-loans"
+      />
+    </TileSection>
   );
 }
