@@ -42,6 +42,8 @@ async function overlapping(db: Executor, spaceId: string, start: Date, end: Date
         gt(venueBooking.endsAt, start),
       ),
     )
+    // The earliest holder, so a clash with two bookings always names the same one.
+    .orderBy(asc(venueBooking.startsAt))
     .limit(1);
   return row;
 }
