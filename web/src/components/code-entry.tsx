@@ -1,4 +1,6 @@
-import { Alert, Button, Input, Typography } from 'antd';
+import { CheckCircleFilled } from '@ant-design/icons';
+import { Alert, Button, Flex, Input, Typography } from 'antd';
+import { Link } from 'react-router';
 import { errorText } from './error-text.ts';
 
 /**
@@ -55,5 +57,30 @@ export function CodeEntry({
         {submitLabel}
       </Button>
     </>
+  );
+}
+
+/** What the phone shows once a code was accepted: a tick, what happened, and the way back. */
+export function CodeAccepted({
+  title,
+  backTo,
+  backLabel,
+  testId,
+}: {
+  title: string;
+  backTo: string;
+  backLabel: string;
+  testId: string;
+}) {
+  return (
+    <Flex vertical align="center" gap={12} data-testid={testId}>
+      <CheckCircleFilled style={{ fontSize: 56, color: '#389e0d' }} />
+      <Typography.Title level={4} style={{ margin: 0, textAlign: 'center' }}>
+        {title}
+      </Typography.Title>
+      <Link to={backTo}>
+        <Button size="large">{backLabel}</Button>
+      </Link>
+    </Flex>
   );
 }

@@ -1,11 +1,10 @@
-import { CheckCircleFilled } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Segmented, Select, Typography } from 'antd';
+import { Card, Flex, Segmented, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { type CodePurpose, activitiesApi, activitiesKeys } from '../../api/activities.ts';
-import { CodeEntry } from '../../components/code-entry.tsx';
+import { CodeAccepted, CodeEntry } from '../../components/code-entry.tsx';
 import { PhoneTitle } from '../points/phone-back.tsx';
 
 /**
@@ -38,21 +37,20 @@ export function PhoneActivityScanPage() {
       <PhoneTitle title={t('activities.scanTitle')} back={id ? `/m/activities/${id}` : '/m'} />
       <Card>
         {r ? (
-          <Flex vertical align="center" gap={12} data-testid="scan-done">
-            <CheckCircleFilled style={{ fontSize: 56, color: '#389e0d' }} />
-            <Typography.Title level={4} style={{ margin: 0, textAlign: 'center' }}>
-              {r.purpose === 'checkin'
+          <CodeAccepted
+            testId="scan-done"
+            title={
+              r.purpose === 'checkin'
                 ? r.already
                   ? t('activities.scanAlready')
                   : t('activities.scanDone')
                 : r.already
                   ? t('activities.scanOutAlready')
-                  : t('activities.scanOutDone', { count: r.minutes ?? 0 })}
-            </Typography.Title>
-            <Link to={`/m/activities/${activityId}`}>
-              <Button size="large">{t('activities.backToActivity')}</Button>
-            </Link>
-          </Flex>
+                  : t('activities.scanOutDone', { count: r.minutes ?? 0 })
+            }
+            backTo={`/m/activities/${activityId}`}
+            backLabel={t('activities.backToActivity')}
+          />
         ) : (
           <Flex vertical gap={12}>
             {!id && (

@@ -1,11 +1,10 @@
-import { CheckCircleFilled } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Select, Typography } from 'antd';
+import { Card, Flex, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { meetingsApi, meetingsKeys } from '../../api/meetings.ts';
-import { CodeEntry } from '../../components/code-entry.tsx';
+import { CodeAccepted, CodeEntry } from '../../components/code-entry.tsx';
 import { PhoneTitle } from '../points/phone-back.tsx';
 
 /**
@@ -34,17 +33,16 @@ export function PhoneCheckinPage() {
       <PhoneTitle title={t('meetings.checkIn')} back={id ? `/m/meetings/${id}` : '/m'} />
       <Card>
         {checkIn.isSuccess ? (
-          <Flex vertical align="center" gap={12} data-testid="checkin-done">
-            <CheckCircleFilled style={{ fontSize: 56, color: '#389e0d' }} />
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {checkIn.data.already
+          <CodeAccepted
+            testId="checkin-done"
+            title={
+              checkIn.data.already
                 ? t('meetings.checkInAlready', { count: checkIn.data.attendance })
-                : t('meetings.checkInDone', { count: checkIn.data.attendance })}
-            </Typography.Title>
-            <Link to={`/m/meetings/${meetingId}`}>
-              <Button size="large">{t('meetings.myMeetings')}</Button>
-            </Link>
-          </Flex>
+                : t('meetings.checkInDone', { count: checkIn.data.attendance })
+            }
+            backTo={`/m/meetings/${meetingId}`}
+            backLabel={t('meetings.myMeetings')}
+          />
         ) : (
           <Flex vertical gap={12}>
             {!id && (
